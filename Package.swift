@@ -74,7 +74,11 @@ let package = Package(
         ),
 
         // MARK: Contracts shared by the processes
-        .target(name: "Governance", dependencies: ["TokModelCore", "RedisClient"], swiftSettings: swiftSettings),
+        .target(
+            name: "Governance",
+            dependencies: ["TokModelCore", "RedisClient", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LedgerProtocol",
             dependencies: [
@@ -95,6 +99,7 @@ let package = Package(
                 "TokModelCore", "Dialects", "Governance", "RedisClient", "UpstreamClient", "LedgerProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -103,7 +108,9 @@ let package = Package(
             name: "Ledger",
             dependencies: [
                 "TokModelCore", "Governance", "RedisClient", "PostgresClient", "LedgerProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -111,7 +118,7 @@ let package = Package(
         .target(
             name: "Admin",
             dependencies: [
-                "TokModelCore", "Governance", "RedisClient", "PostgresClient", "Ledger",
+                "TokModelCore", "Dialects", "Governance", "RedisClient", "PostgresClient", "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -136,7 +143,9 @@ let package = Package(
             dependencies: ["Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "tokmodel-admin", dependencies: ["Admin"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "tokmodel-admin", dependencies: ["Admin", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "tokmodel-mock-provider",
             dependencies: ["MockProvider", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -145,7 +154,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "TokModelCoreTests", dependencies: ["TokModelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: swiftSettings),
         .testTarget(name: "DialectsTests", dependencies: ["Dialects", "TokModelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "MockProviderTests", dependencies: ["MockProvider", "Dialects", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerProtocolTests",
             dependencies: ["LedgerProtocol", "TokModelCore", .product(name: "NIOCore", package: "swift-nio")],

@@ -1,2 +1,22 @@
+// Non-variadic wrappers around libcurl's variadic calls, which Swift cannot call directly.
+// Each function forwards one call unchanged; all logic stays in Swift (UpstreamClient).
 #pragma once
 #include <curl/curl.h>
+
+typedef size_t (*ccurl_data_callback)(char *_Nonnull data, size_t size, size_t count, void *_Nullable context);
+
+CURLcode ccurl_easy_setopt_long(CURL *_Nonnull handle, CURLoption option, long value);
+CURLcode ccurl_easy_setopt_off_t(CURL *_Nonnull handle, CURLoption option, curl_off_t value);
+CURLcode ccurl_easy_setopt_string(CURL *_Nonnull handle, CURLoption option, const char *_Nullable value);
+CURLcode ccurl_easy_setopt_pointer(CURL *_Nonnull handle, CURLoption option, void *_Nullable value);
+CURLcode ccurl_easy_setopt_data_callback(CURL *_Nonnull handle, CURLoption option, ccurl_data_callback _Nullable callback);
+CURLcode ccurl_easy_getinfo_long(CURL *_Nonnull handle, CURLINFO info, long *_Nonnull value);
+CURLcode ccurl_easy_getinfo_pointer(CURL *_Nonnull handle, CURLINFO info, void *_Nullable *_Nonnull value);
+CURLMcode ccurl_multi_setopt_long(CURLM *_Nonnull multi, CURLMoption option, long value);
+
+/// The result code of a CURLMSG_DONE message (a union member Swift cannot name).
+CURLcode ccurl_message_result(const CURLMsg *_Nonnull message);
+
+/// CURL_WRITEFUNC_PAUSE and CURLPAUSE_CONT, which are macros built from other macros.
+size_t ccurl_writefunc_pause(void);
+int ccurl_pause_continue(void);

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Dialects
+import Governance
+import Ledger
+import PostgresClient
+import TokModelCore
+
+struct Accounts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create and list accounts.", subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account (with a zero balance).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Account name: 1-64 letters, digits, '.', '_' or '-'.")
+        var name: String
+
+        func run() async throws {
+            let account = try global.database().createAccount(name: name)
+            await global.publish("the new account") { store in
+                try await store.settle(accountID: account.id, balance: account.balance, version: account.version, releasing: [])
+            }
+            if global.json {
+                Output.json(AccountJSON.value(account))
+            } else {
+                print("created account \(account.name) (id \(account.id))")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts with their balances.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let accounts = try global.database().accounts()
+            if global.json {
+                Output.json(.array(accounts.map(AccountJSON.value)))
+            } else {
+                print(
+                    Output.table(
+                        headers: ["ID", "NAME", "BALANCE_USD", "CREATED"],
+                        rows: accounts.map { [String($0.id), $0.name, $0.balance.dollarString, $0.createdAt] }, numericColumns: [0, 2]))
+            }
+        }
+    }
+}
+
+enum AccountJSON {
+    static func value(_ account: AccountRow) -> JSONValue {
+        .object([
+            ("id", .int(account.id)), ("name", .string(account.name)), ("balance_nano", .int(account.balance.nanos)),
+            ("balance_usd", .string(account.balance.dollarString)), ("created_at", .string(account.createdAt)),
+        ])
+    }
+}
+
+struct Credits: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Top up and inspect prepaid credits.", subcommands: [TopUp.self, Balance.self])
+
+    struct TopUp: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "topup", abstract: "Add credits to an account. With --reference, repeating the same top-up adds it once.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Account name.") var account: String
+        @Option(help: "Dollars, e.g. 10.00 (at most 9 decimals).") var amount: String
+        @Option(help: "An idempotency reference, e.g. an invoice number.") var reference: String?
+
+        func run() async throws {
+            let money: Money
+            do {
+                money = try Money(dollars: amount)
+            } catch {
+                throw LedgerUserError(error.description)
+            }
+            guard money.nanos > 0 else { throw LedgerUserError("amount '\(amount)' must be greater than zero") }
+            let result = try global.database().topUp(accountName: account, amount: money, reference: reference)
+            let account = result.account
+            await global.publish("the top-up") { store in
+                try await store.settle(accountID: account.id, balance: account.balance, version: account.version, releasing: [])
+            }
+            if global.json {
+                Output.object([
+                    "applied": .bool(result.applied), "account": .string(account.name), "amount_nano": .int(money.nanos),
+                    "balance_nano": .int(account.balance.nanos), "balance_usd": .string(account.balance.dollarString),
+                ])
+            } else if result.applied {
+                print("added $\(money.dollarString) to \(account.name); balance is now $\(account.balance.dollarString)")
+            } else {
+                print("reference '\(reference ?? "")' was already applied; balance of \(account.name) is $\(account.balance.dollarString)")
+            }
+        }
+    }
+
+    struct Balance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an account's balance.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Account name.") var account: String
+
+        func run() async throws {
+            let row = try global.database().account(named: account)
+            if global.json {
+                Output.json(AccountJSON.value(row))
+            } else {
+                print("\(row.name): $\(row.balance.dollarString) (\(row.balance.nanos) nano-dollars)")
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Dialects
+import Foundation
+import Governance
+import Ledger
+import TokModelCore
+
+struct Keys: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Issue, list and revoke API keys.", subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue a key. Its secret is printed once and stored nowhere.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Account the key spends from.") var account: String
+        @Option(help: "A label for the key.") var name: String = ""
+        @Option(help: "Requests per minute (0 = unlimited).") var rpm: Int64 = 0
+        @Option(help: "Tokens per minute (0 = unlimited).") var tpm: Int64 = 0
+        @Option(help: "Comma-separated model ids or provider/* patterns the key may use (default: all).") var models: String?
+        @Option(help: "Expiry, ISO 8601 date or time in UTC (e.g. 2027-01-01).") var expires: String?
+
+        func validate() throws {
+            guard rpm >= 0 else { throw ValidationError("--rpm must not be negative") }
+            guard tpm >= 0 else { throw ValidationError("--tpm must not be negative") }
+        }
+
+        func run() async throws {
+            let allowed = models.map { $0.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty } } ?? []
+            var expiresAt: Int64?
+            if let expires {
+                guard let millis = ISODates.millis(expires) else {
+                    throw LedgerUserError("invalid --expires '\(expires)': use ISO 8601, e.g. 2027-01-01 or 2027-01-01T00:00:00Z")
+                }
+                expiresAt = millis
+            }
+            let (key, secret) = try global.database().createKey(
+                accountName: account, name: name, requestsPerMinute: rpm, tokensPerMinute: tpm, allowedModels: allowed, expiresAtMillis: expiresAt)
+            await global.publish("the new key") { store in try await store.putKey(key.governanceRecord) }
+            if global.json {
+                var value = KeyJSON.value(key)
+                value.set("secret", .string(secret))
+                Output.json(value)
+            } else {
+                print("created key \(key.id) for account \(key.accountName) (\(key.displayPrefix)…)")
+                print("secret (shown once; store it now):")
+                print(secret)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keys (never their secrets).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this account's keys.") var account: String?
+
+        func run() async throws {
+            let keys = try global.database().keys(accountName: account)
+            if global.json {
+                Output.json(.array(keys.map(KeyJSON.value)))
+            } else {
+                print(
+                    Output.table(
+                        headers: ["ID", "ACCOUNT", "NAME", "PREFIX", "RPM", "TPM", "STATUS", "CREATED"],
+                        rows: keys.map { key in
+                            [
+                                String(key.id), key.accountName, key.name, key.displayPrefix, String(key.requestsPerMinute), String(key.tokensPerMinute),
+                                key.revokedAt == nil ? "active" : "revoked", key.createdAt,
+                            ]
+                        }, numericColumns: [0, 4, 5]))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key: refused on its next request at every edge.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The key's id (see keys list).") var keyID: String
+
+        func run() async throws {
+            guard let id = Int64(keyID), id > 0 else { throw LedgerUserError("invalid key id '\(keyID)': use the numeric id shown by keys list") }
+            let key = try global.database().revokeKey(id: id)
+            await global.publish("the revocation") { store in try await store.putKey(key.governanceRecord) }
+            if global.json {
+                Output.json(KeyJSON.value(key))
+            } else {
+                print("revoked key \(key.id) (\(key.displayPrefix)…) of account \(key.accountName)")
+            }
+        }
+    }
+}
+
+enum KeyJSON {
+    static func value(_ key: KeyRow) -> JSONValue {
+        .object([
+            ("id", .int(key.id)), ("account", .string(key.accountName)), ("name", .string(key.name)), ("prefix", .string(key.displayPrefix)),
+            ("rpm", .int(key.requestsPerMinute)), ("tpm", .int(key.tokensPerMinute)), ("models", .array(key.allowedModels.map { .string($0) })),
+            ("expires_at_ms", key.expiresAtMillis.map { .int($0) } ?? .null), ("revoked_at", key.revokedAt.map { .string($0) } ?? .null),
+            ("created_at", .string(key.createdAt)),
+        ])
+    }
+}
+
+enum ISODates {
+    /// Unix milliseconds of `2027-01-01` (UTC midnight) or a full ISO 8601 timestamp.
+    static func millis(_ text: String) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        return nil
+    }
+}

@@ -1,0 +1,176 @@
+import Dialects
+import Governance
+import HTTPTypes
+import Hummingbird
+import LedgerProtocol
+import Logging
+import NIOCore
+import TokModelCore
+import UpstreamClient
+
+/// `POST /v1/chat/completions` in the OpenAI dialect, to OpenAI-compatible providers.
+///
+/// Same-dialect traffic passes through with minimal rewriting: the request's bytes are kept except `model`
+/// (rewritten to the provider's name) and, for streams, `stream_options.include_usage` (forced on so that
+/// billing never depends on the client); the answer's bytes are kept except `model` (the client's id) and the
+/// usage chunk, which the client sees only if it asked for it.
+struct ChatCompletionsEndpoint: Sendable {
+    let gateway: Gateway
+
+    static let endpointName = "chat.completions"
+
+    func handle(_ request: Request, context: some RequestContext) async -> Response {
+        let requestID = RequestID.generate()
+        let startedAtMillis = Gateway.unixMillis()
+        let started = ContinuousClock.now
+        do {
+            return try await process(request, requestID: requestID, startedAtMillis: startedAtMillis, started: started)
+        } catch let refusal as Gatekeeper.Refusal {
+            return Responses.error(refusal.error, dialect: .openAI, requestID: requestID, headers: refusal.headers)
+        } catch let error as GatewayError {
+            return Responses.error(error, dialect: .openAI, requestID: requestID)
+        } catch {
+            gateway.logger.error("unexpected failure", metadata: ["gw.request.id": "\(requestID)", "gw.error": "\(error)"])
+            return Responses.error(GatewayError(.internalError, "Internal error.", code: "internal_error"), dialect: .openAI, requestID: requestID)
+        }
+    }
+
+    func process(_ request: Request, requestID: String, startedAtMillis: Int64, started: ContinuousClock.Instant) async throws -> Response {
+        let key = try Gatekeeper.apiKey(from: request.headers)
+        let body = try await gateway.readBody(request)
+        let chat = try OpenAIChatRequest(bytes: body)
+        guard let model = gateway.catalog.models[chat.model], let (route, provider) = gateway.catalog.activeRoute(for: model) else {
+            throw GatewayError.unknownModel(chat.model)
+        }
+        guard provider.kind == .openai else {
+            throw GatewayError(
+                .invalidRequest, "The model '\(chat.model)' is served by a '\(provider.kind.rawValue)' provider, which this endpoint cannot reach yet.",
+                code: "unsupported_provider_kind", param: "model")
+        }
+        if let requested = chat.maxOutputTokens, let limit = model.maxOutputTokens, requested > Int64(limit) {
+            throw GatewayError.invalidField("max_tokens", "\(requested) is above this model's limit of \(limit) output tokens")
+        }
+        let outputBound = (chat.maxOutputTokens ?? Int64(model.maxOutputTokens ?? model.defaultMaxTokens)) * chat.choices
+        let reservation = model.prices.worstCaseCost(inputTokens: chat.inputTokenBound, outputTokens: outputBound)
+        let admittedTokens = chat.inputTokenEstimate + outputBound
+        let admitted = try await gateway.gatekeeper.admit(
+            key: key,
+            ticket: .init(
+                requestID: requestID, model: model.id, reservation: reservation, admittedTokens: admittedTokens,
+                holdMillis: Int64(provider.requestTimeoutMillis) + gateway.configuration.holdGraceMillis))
+
+        let billing = RequestBilling(
+            base: .init(
+                requestID: requestID, accountID: admitted.accountID, keyID: admitted.keyID, model: model.id, provider: provider.name,
+                endpoint: Self.endpointName, reservation: reservation, admittedTokens: admittedTokens, prices: model.prices,
+                inputTokenEstimate: chat.inputTokenEstimate),
+            ledger: gateway.ledger, startedAtMillis: startedAtMillis, started: started)
+        var headers: HTTPFields = [:]
+        headers[.requestID] = requestID
+        RateLimitHeaders.add(admitted.limits, to: &headers)
+
+        let upstreamRequest = ProviderCall.request(
+            provider: provider, path: "/chat/completions", body: chat.upstreamBody(upstreamModel: route.upstreamModel), stream: chat.stream)
+        let response: UpstreamResponse
+        do {
+            response = try await gateway.upstream.execute(upstreamRequest)
+        } catch {
+            let gatewayError = ProviderCall.gatewayError(for: error, provider: provider.name)
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
+            return Responses.error(gatewayError, dialect: .openAI, requestID: requestID, headers: headers)
+        }
+
+        guard (200..<300).contains(response.head.status) else {
+            let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
+            let (gatewayError, extra) = ProviderCall.translateErrorResponse(
+                status: response.head.status, body: errorBody, headers: response.head, provider: provider.name)
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
+            headers.append(contentsOf: extra)
+            return Responses.error(gatewayError, dialect: .openAI, requestID: requestID, headers: headers)
+        }
+
+        if chat.stream {
+            return streamResponse(response, chat: chat, modelID: model.id, billing: billing, headers: headers)
+        }
+        return try await completeResponse(response, chat: chat, modelID: model.id, providerName: provider.name, billing: billing, headers: headers)
+    }
+
+    func completeResponse(
+        _ response: UpstreamResponse, chat: OpenAIChatRequest, modelID: String, providerName: String, billing: RequestBilling, headers: HTTPFields
+    ) async throws -> Response {
+        let bytes: [UInt8]
+        do {
+            bytes = try await BodyReader.collect(response.body, limit: gateway.configuration.maxUpstreamResponseBytes)
+        } catch {
+            let gatewayError = ProviderCall.gatewayError(for: error, provider: providerName)
+            billing.finish(usage: Usage(inputTokens: chat.inputTokenEstimate), source: .estimated, outcome: .upstreamFailed, status: gatewayError.status)
+            return Responses.error(gatewayError, dialect: .openAI, requestID: billing.requestID, headers: headers)
+        }
+        let relayed = OpenAIChatResponse.relay(body: bytes, clientModel: modelID)
+        if let usage = relayed.usage {
+            billing.finish(usage: usage, source: .provider, outcome: .completed, status: 200)
+        } else {
+            let estimate = Usage(inputTokens: chat.inputTokenEstimate, outputTokens: Int64((bytes.count + 3) / 4))
+            billing.finish(usage: estimate, source: .estimated, outcome: .completed, status: 200)
+        }
+        return Responses.json(relayed.body, requestID: billing.requestID, headers: headers)
+    }
+
+    func streamResponse(_ response: UpstreamResponse, chat: OpenAIChatRequest, modelID: String, billing: RequestBilling, headers: HTTPFields) -> Response {
+        var headers = headers
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        let inputEstimate = chat.inputTokenEstimate
+        let wantsUsage = chat.clientWantsStreamUsage
+        let body = ResponseBody { writer in
+            var relay = OpenAIChatStreamRelay(clientModel: modelID, forwardUsageChunk: wantsUsage)
+            var clientGone = false
+            var upstreamFailure: (any Error)?
+            do {
+                for try await buffer in response.body {
+                    let out = try relay.feed(buffer.readableBytesView)
+                    guard !out.isEmpty else { continue }
+                    do {
+                        try await writer.write(ByteBuffer(bytes: out))
+                        billing.markFirstByte()
+                    } catch {
+                        clientGone = true
+                        break
+                    }
+                }
+            } catch {
+                upstreamFailure = error
+            }
+            if clientGone {
+                response.cancel()
+                let usage = relay.usage ?? Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
+                billing.finish(usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: .clientAborted, status: 200)
+                return
+            }
+            let tail = relay.finish()
+            if upstreamFailure != nil || !relay.sawDone {
+                // The provider broke off: tell the client in-band (the status line is long gone), bill what was generated.
+                var out = tail
+                let error = GatewayError(.upstreamFailed, "The provider's stream ended unexpectedly.", code: "upstream_stream_broken")
+                out.append(contentsOf: "data: ".utf8)
+                out.append(contentsOf: ErrorBody.render(error, dialect: .openAI))
+                out.append(contentsOf: "\n\n".utf8)
+                try? await writer.write(ByteBuffer(bytes: out))
+                let usage = relay.usage ?? Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
+                billing.finish(usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: .upstreamFailed, status: 200)
+                try? await writer.finish(nil)
+                return
+            }
+            if !tail.isEmpty { try? await writer.write(ByteBuffer(bytes: tail)) }
+            if let usage = relay.usage {
+                billing.finish(usage: usage, source: .provider, outcome: .completed, status: 200)
+            } else {
+                billing.finish(
+                    usage: Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4)), source: .estimated,
+                    outcome: .completed, status: 200)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,32 @@
+/// Everything `tokmodel-edge` needs to start.
+public struct EdgeConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var catalogPath: String
+    public var redisURL: String
+    public var ledgerSocketPath: String
+    /// Largest request body accepted, in bytes (413 above). Defaults to 32 MiB (images as data URLs are big).
+    public var maxRequestBytes = 32 << 20
+    /// Largest non-streamed provider answer read, in bytes. Defaults to 64 MiB.
+    public var maxUpstreamResponseBytes = 64 << 20
+    /// How long a hold outlives the provider's request timeout before the ledger's sweeper may release it.
+    public var holdGraceMillis: Int64 = 120_000
+
+    public init(host: String, port: Int, catalogPath: String, redisURL: String, ledgerSocketPath: String) {
+        self.host = host
+        self.port = port
+        self.catalogPath = catalogPath
+        self.redisURL = redisURL
+        self.ledgerSocketPath = ledgerSocketPath
+    }
+
+    /// Parses `host:port` (`[::1]:8080` for IPv6).
+    public static func parseListen(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), port >= 0, port < 65536 else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+}

@@ -1,0 +1,121 @@
+import Governance
+import HTTPTypes
+import Logging
+import RedisClient
+import TokModelCore
+
+/// Authentication, limits and the credit hold: everything decided before a request may reach a provider.
+struct Gatekeeper: Sendable {
+    let governance: GovernanceStore
+    let keyCache: KeyCache
+    let logger: Logger
+
+    /// What a request needs admitted.
+    struct Ticket: Sendable {
+        var requestID: String
+        var model: String
+        var reservation: Money
+        /// Tokens charged to tokens-per-minute limits now; corrected at settlement.
+        var admittedTokens: Int64
+        var holdMillis: Int64
+    }
+
+    struct Admitted: Sendable {
+        var accountID: Int64
+        var keyID: Int64
+        var limits: AdmissionDecision.Limits
+    }
+
+    /// A refusal with the headers it must carry (Retry-After, rate-limit headers).
+    struct Refusal: Error, Sendable {
+        var error: GatewayError
+        var headers: HTTPFields = [:]
+    }
+
+    /// Extracts the key from `Authorization: Bearer …` (or `x-api-key`, which Anthropic clients send).
+    static func apiKey(from headers: HTTPFields) throws(Refusal) -> String {
+        if let authorization = headers[.authorization] {
+            let trimmed = authorization.drop(while: { $0 == " " })
+            guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { throw Refusal(error: .missingKey) }
+            return String(trimmed.dropFirst(7).trimmingSpaces())
+        }
+        if let name = HTTPField.Name("x-api-key"), let key = headers[name] { return String(key.trimmingSpaces()) }
+        throw Refusal(error: .missingKey)
+    }
+
+    /// Checks the key and its limits and holds the worst-case cost, in one Redis round trip when the key's
+    /// mapping is cached (two the first time a key is seen by this edge).
+    func admit(key: String, ticket: Ticket) async throws(Refusal) -> Admitted {
+        guard APIKey.looksValid(key) else { throw Refusal(error: .invalidKey) }
+        let hash = APIKey.hash(key)
+        do {
+            var entry = keyCache.lookup(hash)
+            if entry == nil {
+                switch try await governance.lookupKey(hashHex: hash) {
+                case .found(let accountID, let keyID):
+                    let found = KeyCache.Entry(accountID: accountID, keyID: keyID)
+                    keyCache.store(hash, found)
+                    entry = found
+                case .unknown: throw Refusal(error: .invalidKey)
+                case .notReady: throw Refusal(error: .redisUnavailable)
+                }
+            }
+            guard let entry else { throw Refusal(error: .invalidKey) }
+            let decision = try await governance.admit(
+                .init(
+                    requestID: ticket.requestID, accountID: entry.accountID, keyID: entry.keyID, model: ticket.model,
+                    reservation: ticket.reservation, admittedTokens: ticket.admittedTokens, holdMillis: ticket.holdMillis))
+            return try Self.interpret(decision, entry: entry, model: ticket.model)
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch {
+            logger.warning("governance unavailable", metadata: ["gw.request.id": "\(ticket.requestID)", "gw.error": "\(error)"])
+            throw Refusal(error: .redisUnavailable)
+        }
+    }
+
+    static func interpret(_ decision: AdmissionDecision, entry: KeyCache.Entry, model: String) throws(Refusal) -> Admitted {
+        switch decision {
+        case .admitted(let limits):
+            return Admitted(accountID: entry.accountID, keyID: entry.keyID, limits: limits)
+        case .notReady:
+            throw Refusal(error: .redisUnavailable)
+        case .unknownKey:
+            throw Refusal(error: .invalidKey)
+        case .revokedKey:
+            throw Refusal(error: .revokedKey)
+        case .expiredKey:
+            throw Refusal(error: .expiredKey)
+        case .modelNotAllowed:
+            throw Refusal(error: GatewayError(.permissionDenied, "This API key may not use the model '\(model)'.", code: "model_not_allowed", param: "model"))
+        case .requestRateLimited(let retryAfter, let limits):
+            throw rateLimited("Rate limit reached: \(limits.requestLimit) requests per minute for this key.", retryAfterMillis: retryAfter, limits: limits)
+        case .tokenRateLimited(let retryAfter, let limits):
+            throw rateLimited("Rate limit reached: \(limits.tokenLimit) tokens per minute for this key.", retryAfterMillis: retryAfter, limits: limits)
+        case .tooLargeForTokenLimit(let tokenLimit):
+            throw Refusal(
+                error: GatewayError(
+                    .rateLimited(retryAfterSeconds: 60), "Request too large: it may use more tokens than this key's limit of \(tokenLimit) per minute.",
+                    code: "request_too_large_for_limit"))
+        case .insufficientCredits:
+            throw Refusal(error: .insufficientCredits)
+        }
+    }
+
+    static func rateLimited(_ message: String, retryAfterMillis: Int64, limits: AdmissionDecision.Limits) -> Refusal {
+        let seconds = Int(max(1, (retryAfterMillis + 999) / 1000))
+        var headers: HTTPFields = [:]
+        headers[.retryAfter] = String(seconds)
+        RateLimitHeaders.add(limits, to: &headers)
+        return Refusal(error: GatewayError(.rateLimited(retryAfterSeconds: seconds), message, code: "rate_limit_exceeded"), headers: headers)
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> SubSequence {
+        var slice = self[...]
+        while slice.first == " " || slice.first == "\t" { slice = slice.dropFirst() }
+        while slice.last == " " || slice.last == "\t" { slice = slice.dropLast() }
+        return slice
+    }
+}

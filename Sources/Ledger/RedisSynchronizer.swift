@@ -1,0 +1,86 @@
+import Foundation
+public import Governance
+public import Logging
+public import PostgresClient
+public import RedisClient
+public import ServiceLifecycle
+import TokModelCore
+
+/// Keeps Redis' view complete: rebuilds it from PostgreSQL at start and whenever it comes back empty.
+///
+/// Redis is a cache the edge reads on every request; PostgreSQL is the truth. When the readiness marker
+/// (`tm:ready`) is missing — a fresh Redis, a restart without persistence, a wipe — the edge answers 503 and
+/// this service copies every account's balance (with its version) and every key's record into Redis, then
+/// sets the marker. Both writes are idempotent and versioned, so a rebuild racing with settlements or with
+/// another ledger's rebuild cannot leave an older balance behind. Holds lost in a wipe are simply gone: the
+/// requests they covered settle later without a hold to release.
+public struct RedisSynchronizer: Service {
+    let pool: PostgresPool
+    let governance: GovernanceStore
+    let logger: Logger
+    /// How often to check the marker. Defaults to 1 s.
+    let checkInterval: Duration
+
+    public init(pool: PostgresPool, governance: GovernanceStore, logger: Logger, checkInterval: Duration = .seconds(1)) {
+        self.pool = pool
+        self.governance = governance
+        self.logger = logger
+        self.checkInterval = checkInterval
+    }
+
+    public func run() async throws {
+        var firstRun = true
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                // At start, always resynchronise (the ledger may have missed updates while it was down).
+                let ready = firstRun ? false : try await governance.isReady()
+                if !ready {
+                    try await rebuild(reason: firstRun ? "startup" : "readiness marker missing")
+                    firstRun = false
+                }
+            } catch {
+                logger.warning("redis synchronisation failed; retrying", metadata: ["ledger.error": "\(error)"])
+            }
+            try? await Task.sleep(for: checkInterval)
+        }
+    }
+
+    /// Copies balances and keys from PostgreSQL into Redis, then marks Redis ready.
+    public func rebuild(reason: String) async throws {
+        let lockValue = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+        let locked = try await governance.redis.send(["SET", RedisArgument(RedisLayout.rebuildLock), RedisArgument(lockValue), "NX", "PX", "60000"])
+        guard locked.string == "OK" else {
+            logger.debug("another ledger is rebuilding redis")
+            return
+        }
+        defer {
+            Task { [governance] in _ = try? await governance.redis.send(["DEL", RedisArgument(RedisLayout.rebuildLock)]) }
+        }
+        let started = ContinuousClock.now
+        let (accounts, keys) = try await pool.withConnection { db in (try db.accounts(), try db.keys()) }
+        try await forEach(accounts) { account in
+            try await governance.settle(accountID: account.id, balance: account.balance, version: account.version, releasing: [])
+        }
+        try await forEach(keys) { key in try await governance.putKey(key.governanceRecord) }
+        try await governance.markReady(generation: "\(Int64(Date().timeIntervalSince1970 * 1000))")
+        logger.info(
+            "redis view rebuilt from postgres",
+            metadata: [
+                "ledger.reason": "\(reason)", "ledger.accounts": "\(accounts.count)", "ledger.keys": "\(keys.count)",
+                "ledger.duration": "\(ContinuousClock.now - started)",
+            ])
+    }
+
+    /// Runs `body` for every element, up to 256 at a time (the Redis client pipelines them).
+    func forEach<T: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async throws -> Void) async throws {
+        var index = 0
+        while index < items.count {
+            let chunk = items[index..<min(index + 256, items.count)]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for item in chunk { group.addTask { try await body(item) } }
+                try await group.waitForAll()
+            }
+            index += chunk.count
+        }
+    }
+}

@@ -1,0 +1,286 @@
+public import Governance
+public import LedgerProtocol
+public import Logging
+public import PostgresClient
+public import ServiceLifecycle
+import Synchronization
+public import TokModelCore
+
+/// Turns settlements from every edge connection into PostgreSQL writes, with group commit.
+///
+/// Settlements that arrive while a batch is being written wait and go together in the next one: one statement
+/// and one transaction per batch, however many edges and requests. A settlement is acknowledged only once it
+/// is durable: committed, or (when PostgreSQL is unreachable) fsynced to the ``Spool``. After a commit the
+/// Redis view is brought up to date: the holds of the settled requests are released and the accounts' new
+/// balances stored (both idempotent, see `Scripts.settle`).
+public final class SettlementProcessor: SettlementHandler, Service, Sendable {
+    public struct Configuration: Sendable {
+        /// Most settlements written in one statement. Defaults to 2000.
+        public var maxBatch = 2_000
+        /// While PostgreSQL is unreachable, how often to try it again (spooling meanwhile). Defaults to 1 s.
+        public var retryInterval: Duration = .seconds(1)
+        public init() {}
+    }
+
+    struct Waiter {
+        var settlements: [Settlement]
+        var continuation: CheckedContinuation<[SettleResult], Never>
+    }
+
+    struct State {
+        var waiting: [Waiter] = []
+        /// Redis updates that failed; retried every tick.
+        var redisBacklog: [RedisUpdate] = []
+        var stats = Statistics()
+    }
+
+    /// Counters for operations and tests.
+    public struct Statistics: Sendable, Equatable {
+        public var committed = 0
+        public var spooled = 0
+        public var drained = 0
+        public var rejected = 0
+        public var batches = 0
+    }
+
+    struct RedisUpdate: Sendable {
+        var accountID: Int64
+        var balance: BalanceUpdate?
+        var releasing: [String]
+    }
+
+    let configuration: Configuration
+    let pool: PostgresPool
+    let governance: GovernanceStore
+    let catalog: Catalog
+    let spool: Spool
+    let logger: Logger
+    let state = Mutex(State())
+    let wake: AsyncStream<Void>
+    let wakeContinuation: AsyncStream<Void>.Continuation
+
+    public init(configuration: Configuration = Configuration(), pool: PostgresPool, governance: GovernanceStore, catalog: Catalog, spool: Spool, logger: Logger) {
+        self.configuration = configuration
+        self.pool = pool
+        self.governance = governance
+        self.catalog = catalog
+        self.spool = spool
+        self.logger = logger
+        (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    public var statistics: Statistics { state.withLock { $0.stats } }
+
+    // MARK: SettlementHandler
+
+    public func settle(_ settlements: [Settlement]) async -> [SettleResult] {
+        guard !settlements.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            state.withLock { $0.waiting.append(Waiter(settlements: settlements, continuation: continuation)) }
+            wakeContinuation.yield()
+        }
+    }
+
+    // MARK: Service
+
+    public func run() async throws {
+        var postgresDownSince: ContinuousClock.Instant?
+        var lastAttempt = ContinuousClock.now - .seconds(60)
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                wakeContinuation.yield()
+            }
+        }
+        defer { ticker.cancel() }
+        var iterator = wake.makeAsyncIterator()
+        while true {
+            let waiters = takeWaiters()
+            if waiters.isEmpty {
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
+                await maintenance(postgresDownSince: &postgresDownSince, lastAttempt: &lastAttempt)
+                _ = await iterator.next()
+                continue
+            }
+            let postgresUsable = postgresDownSince == nil || ContinuousClock.now - lastAttempt >= configuration.retryInterval
+            await process(waiters, tryPostgres: postgresUsable, postgresDownSince: &postgresDownSince, lastAttempt: &lastAttempt)
+        }
+        // Graceful shutdown: everything received has been answered above; flush what Redis still lacks.
+        await retryRedisBacklog()
+    }
+
+    func takeWaiters() -> [Waiter] {
+        state.withLock { state in
+            var taken: [Waiter] = []
+            var count = 0
+            while let first = state.waiting.first, count == 0 || count + first.settlements.count <= configuration.maxBatch {
+                taken.append(first)
+                count += first.settlements.count
+                state.waiting.removeFirst()
+            }
+            return taken
+        }
+    }
+
+    func process(_ waiters: [Waiter], tryPostgres: Bool, postgresDownSince: inout ContinuousClock.Instant?, lastAttempt: inout ContinuousClock.Instant) async {
+        var results: [String: SettleResult.Status] = [:]
+        var batch: [PricedSettlement] = []
+        var seen = Set<String>()
+        for waiter in waiters {
+            for settlement in waiter.settlements {
+                if let problem = Self.validate(settlement) {
+                    logger.error("settlement rejected", metadata: ["gw.request.id": "\(settlement.requestID)", "ledger.reason": "\(problem)"])
+                    results[settlement.requestID] = .rejected
+                } else if seen.insert(settlement.requestID).inserted {
+                    batch.append(PricedSettlement(settlement: settlement, prices: catalog.models[settlement.model]?.prices ?? settlement.prices))
+                }
+            }
+        }
+
+        var committed = false
+        if tryPostgres, !batch.isEmpty {
+            lastAttempt = .now
+            do {
+                let (updates, rejected) = try await commit(batch)
+                committed = true
+                if postgresDownSince != nil {
+                    logger.info("postgres reachable again")
+                    postgresDownSince = nil
+                }
+                for item in batch { results[item.settlement.requestID] = rejected.contains(item.settlement.requestID) ? .rejected : .committed }
+                state.withLock {
+                    $0.stats.committed += batch.count - rejected.count
+                    $0.stats.rejected += rejected.count
+                    $0.stats.batches += 1
+                }
+                await applyToRedis(batch.filter { !rejected.contains($0.settlement.requestID) }.map(\.settlement), updates: updates)
+            } catch {
+                if postgresDownSince == nil {
+                    logger.error("postgres unavailable; spooling settlements", metadata: ["ledger.error": "\(error)"])
+                    postgresDownSince = .now
+                }
+            }
+        }
+        if !committed, !batch.isEmpty {
+            do {
+                try spool.append(batch.map(\.settlement))
+                for item in batch { results[item.settlement.requestID] = .spooled }
+                state.withLock { $0.stats.spooled += batch.count }
+            } catch {
+                // Neither PostgreSQL nor the disk: acknowledge nothing; the edges keep the settlements and retry.
+                logger.critical("cannot spool settlements", metadata: ["ledger.error": "\(error)"])
+                for waiter in waiters {
+                    waiter.continuation.resume(returning: [])
+                }
+                return
+            }
+        }
+        for waiter in waiters {
+            waiter.continuation.resume(returning: waiter.settlements.map { SettleResult(requestID: $0.requestID, status: results[$0.requestID] ?? .rejected) })
+        }
+    }
+
+    /// Writes a batch; when PostgreSQL refuses it for a reason other than connectivity (a constraint, which
+    /// means a bad settlement), splits it to isolate and reject the culprits.
+    func commit(_ batch: [PricedSettlement]) async throws -> ([BalanceUpdate], Set<String>) {
+        do {
+            let updates = try await pool.withConnection { db in try db.settleBatch(batch) }
+            return (updates, [])
+        } catch let error as PostgresError where !error.isConnectionFailure {
+            if batch.count == 1 {
+                logger.error("settlement refused by postgres", metadata: ["gw.request.id": "\(batch[0].settlement.requestID)", "ledger.error": "\(error)"])
+                return ([], [batch[0].settlement.requestID])
+            }
+            let middle = batch.count / 2
+            let (first, rejectedFirst) = try await commit(Array(batch[..<middle]))
+            let (second, rejectedSecond) = try await commit(Array(batch[middle...]))
+            return (first + second, rejectedFirst.union(rejectedSecond))
+        }
+    }
+
+    static func validate(_ s: Settlement) -> String? {
+        if s.requestID.isEmpty || s.requestID.utf8.count > 128 { return "invalid request id" }
+        if s.accountID <= 0 || s.keyID <= 0 { return "invalid account or key id" }
+        let u = s.usage
+        if u.inputTokens < 0 || u.outputTokens < 0 || u.cachedInputTokens < 0 || u.cacheWriteInputTokens < 0 || u.reasoningTokens < 0 {
+            return "negative token count"
+        }
+        if u.cachedInputTokens + u.cacheWriteInputTokens > u.inputTokens { return "cached tokens exceed input tokens" }
+        if s.reservation.nanos < 0 { return "negative reservation" }
+        return nil
+    }
+
+    // MARK: Redis view
+
+    /// Releases the holds of committed settlements and stores new balances, one script call per account,
+    /// sent concurrently (the Redis client pipelines them).
+    func applyToRedis(_ settlements: [Settlement], updates: [BalanceUpdate]) async {
+        var byAccount: [Int64: RedisUpdate] = [:]
+        for settlement in settlements {
+            byAccount[settlement.accountID, default: RedisUpdate(accountID: settlement.accountID, balance: nil, releasing: [])]
+                .releasing.append(settlement.requestID)
+        }
+        for update in updates {
+            byAccount[update.accountID, default: RedisUpdate(accountID: update.accountID, balance: nil, releasing: [])].balance = update
+        }
+        await send(Array(byAccount.values))
+    }
+
+    func send(_ updates: [RedisUpdate]) async {
+        let failed = await withTaskGroup(of: RedisUpdate?.self) { group in
+            for update in updates {
+                group.addTask {
+                    do {
+                        try await self.governance.settle(
+                            accountID: update.accountID, balance: update.balance?.balance, version: update.balance?.version,
+                            releasing: update.releasing)
+                        return nil
+                    } catch {
+                        return update
+                    }
+                }
+            }
+            var failed: [RedisUpdate] = []
+            for await result in group { if let result { failed.append(result) } }
+            return failed
+        }
+        if !failed.isEmpty {
+            logger.warning("redis update failed; will retry", metadata: ["ledger.accounts": "\(failed.count)"])
+            state.withLock { $0.redisBacklog.append(contentsOf: failed) }
+        }
+    }
+
+    func retryRedisBacklog() async {
+        let backlog = state.withLock { state -> [RedisUpdate] in
+            defer { state.redisBacklog.removeAll() }
+            return state.redisBacklog
+        }
+        if !backlog.isEmpty { await send(backlog) }
+    }
+
+    // MARK: Maintenance (every tick)
+
+    func maintenance(postgresDownSince: inout ContinuousClock.Instant?, lastAttempt: inout ContinuousClock.Instant) async {
+        await retryRedisBacklog()
+        guard !spool.isEmpty, postgresDownSince == nil || ContinuousClock.now - lastAttempt >= configuration.retryInterval else { return }
+        lastAttempt = .now
+        do {
+            let spooled = try spool.readAll()
+            var offset = 0
+            while offset < spooled.count {
+                let chunk = spooled[offset..<min(offset + configuration.maxBatch, spooled.count)]
+                let priced = chunk.map { PricedSettlement(settlement: $0, prices: catalog.models[$0.model]?.prices ?? $0.prices) }
+                let (updates, _) = try await commit(priced)
+                await applyToRedis(Array(chunk), updates: updates)
+                offset += chunk.count
+            }
+            try spool.clear()
+            state.withLock { $0.stats.drained += spooled.count }
+            logger.info("spool drained into postgres", metadata: ["ledger.settlements": "\(spooled.count)"])
+            postgresDownSince = nil
+        } catch {
+            if postgresDownSince == nil { postgresDownSince = .now }
+            logger.debug("spool drain postponed", metadata: ["ledger.error": "\(error)"])
+        }
+    }
+}

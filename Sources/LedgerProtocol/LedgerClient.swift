@@ -1,0 +1,162 @@
+import Logging
+public import NIOCore
+import NIOExtras
+public import NIOPosix
+public import ServiceLifecycle
+import Synchronization
+public import TokModelCore
+
+/// The edge's side of the ledger RPC: it keeps every settlement until the ledger acknowledges it.
+///
+/// `submit` never blocks and never fails; settlements wait in memory and go out in batches (everything queued
+/// while the previous batch was in flight goes in the next frame). When the ledger is down or restarting,
+/// the client reconnects with backoff and resends what is unacknowledged; the ledger deduplicates by request
+/// id, so a resend after a lost acknowledgement is harmless. On graceful shutdown it keeps sending until the
+/// queue is empty (or `drainTimeout` passes), so an edge hands over every settlement before it exits.
+public final class LedgerClient: Service, Sendable {
+    public struct Configuration: Sendable {
+        public var socketPath: String
+        /// Most settlements per frame. Defaults to 1000.
+        public var maxBatch: Int = 1_000
+        /// How long a shutting-down edge keeps trying to hand over its settlements. Defaults to 30 s.
+        public var drainTimeout: Duration = .seconds(30)
+
+        public init(socketPath: String) { self.socketPath = socketPath }
+    }
+
+    struct State {
+        var pending: [String: Settlement] = [:]
+        /// Order of arrival, so that old settlements go first.
+        var order: [String] = []
+        var acknowledged = 0
+        var rejected = 0
+    }
+
+    let configuration: Configuration
+    let logger: Logger
+    let group: any EventLoopGroup
+    let state = Mutex(State())
+    let signal: AsyncStream<Void>
+    let signalContinuation: AsyncStream<Void>.Continuation
+    let correlation = Atomic<UInt64>(0)
+
+    public init(configuration: Configuration, logger: Logger, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.configuration = configuration
+        self.logger = logger
+        self.group = group
+        (signal, signalContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Queues a settlement for the ledger. Returns at once.
+    public func submit(_ settlement: Settlement) {
+        state.withLock { state in
+            if state.pending.updateValue(settlement, forKey: settlement.requestID) == nil {
+                state.order.append(settlement.requestID)
+            }
+        }
+        signalContinuation.yield()
+    }
+
+    /// Settlements not yet acknowledged by the ledger.
+    public var pendingCount: Int { state.withLock { $0.pending.count } }
+    /// Settlements acknowledged since start.
+    public var acknowledgedCount: Int { state.withLock { $0.acknowledged } }
+
+    public func run() async throws {
+        var shuttingDownSince: ContinuousClock.Instant?
+        await withGracefulShutdownHandler {
+            var backoff = Duration.milliseconds(50)
+            while true {
+                if Task.isCancelled { break }
+                if Task.isShuttingDownGracefully, shuttingDownSince == nil { shuttingDownSince = .now }
+                if let since = shuttingDownSince {
+                    if pendingCount == 0 { break }
+                    if ContinuousClock.now - since > configuration.drainTimeout {
+                        logger.error("edge stopping with settlements not acknowledged by the ledger", metadata: ["ledger.pending": "\(pendingCount)"])
+                        break
+                    }
+                }
+                do {
+                    try await connectAndSend()
+                    backoff = .milliseconds(50)
+                } catch {
+                    if pendingCount > 0 {
+                        logger.warning("ledger unreachable; settlements kept for retry", metadata: ["ledger.error": "\(error)", "ledger.pending": "\(pendingCount)"])
+                    }
+                    try? await Task.sleep(for: backoff)
+                    backoff = min(backoff * 2, .seconds(2))
+                }
+            }
+        } onGracefulShutdown: {
+            self.signalContinuation.yield()
+        }
+    }
+
+    /// One connection's life: send batches until the connection fails or the work is done.
+    func connectAndSend() async throws {
+        let channel = try await ClientBootstrap(group: group)
+            .connectTimeout(.seconds(2))
+            .connect(unixDomainSocketPath: configuration.socketPath) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LengthFieldBasedFrameDecoder(lengthFieldBitLength: .fourBytes)))
+                    try channel.pipeline.syncOperations.addHandler(LengthFieldPrepender(lengthFieldBitLength: .fourBytes))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { inbound, outbound in
+            var replies = inbound.makeAsyncIterator()
+            var signals = signal.makeAsyncIterator()
+            while true {
+                let batch = nextBatch()
+                if batch.isEmpty {
+                    if Task.isShuttingDownGracefully || Task.isCancelled { return }
+                    _ = await signals.next()
+                    continue
+                }
+                let id = correlation.add(1, ordering: .relaxed).newValue
+                try await outbound.write(LedgerCodec.encode(LedgerFrame(correlationID: id, message: .settle(batch))))
+                guard var reply = try await replies.next() else { throw LedgerProtocolError("ledger closed the connection") }
+                let frame = try LedgerCodec.decode(&reply)
+                switch frame.message {
+                case .settleAck(let results) where frame.correlationID == id:
+                    acknowledge(results)
+                case .error(let message):
+                    throw LedgerProtocolError("ledger refused the batch: \(message)")
+                default:
+                    throw LedgerProtocolError("unexpected reply from the ledger")
+                }
+            }
+        }
+    }
+
+    func nextBatch() -> [Settlement] {
+        state.withLock { state in
+            var batch: [Settlement] = []
+            batch.reserveCapacity(min(state.order.count, configuration.maxBatch))
+            var kept: [String] = []
+            for id in state.order {
+                guard let settlement = state.pending[id] else { continue }
+                if batch.count < configuration.maxBatch { batch.append(settlement) }
+                kept.append(id)
+            }
+            state.order = kept
+            return batch
+        }
+    }
+
+    func acknowledge(_ results: [SettleResult]) {
+        var rejected: [String] = []
+        state.withLock { state in
+            for result in results {
+                if state.pending.removeValue(forKey: result.requestID) != nil {
+                    state.acknowledged += 1
+                    if result.status == .rejected {
+                        state.rejected += 1
+                        rejected.append(result.requestID)
+                    }
+                }
+            }
+        }
+        for id in rejected { logger.error("ledger rejected a settlement", metadata: ["gw.request.id": "\(id)"]) }
+    }
+}

@@ -1,0 +1,376 @@
+internal import CCurl
+internal import CCurlShim
+import Foundation
+import Logging
+public import NIOCore
+import Synchronization
+
+/// HTTP client for provider calls, driving libcurl's multi interface on one dedicated thread.
+///
+/// Requests enter through a queue and `curl_multi_wakeup`; body bytes flow back through curl's write callback
+/// into an async sequence with backpressure (the transfer pauses with `CURL_WRITEFUNC_PAUSE` while the consumer
+/// lags, so a slow client slows the provider's socket rather than filling memory). Connections stay in the
+/// multi handle's cache and are reused; HTTP/2 is used where the provider offers it over TLS. No NIO event loop
+/// and no cooperative-pool thread ever makes a blocking curl call.
+public final class UpstreamClient: Sendable {
+    enum Command {
+        case start(Transfer)
+        case resume(Transfer)
+        case cancel(Transfer, UpstreamError)
+    }
+
+    struct Shared {
+        var commands: [Command] = []
+        var isShutDown = false
+    }
+
+    let shared = Mutex(Shared())
+    /// The multi handle; only the curl thread uses it, except for the thread-safe `curl_multi_wakeup`.
+    nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+    let logger: Logger
+
+    /// Connections kept open for reuse, across all hosts.
+    public static let connectionCacheSize = 512
+
+    public init(logger: Logger = Logger(label: "tokmodel.upstream")) {
+        Self.initializeCurlOnce
+        self.logger = logger
+        guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
+        self.multi = multi
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.connectionCacheSize)
+        let loop = Loop(multi: multi, logger: logger)
+        let thread = Thread { [self] in loop.run(owner: self) }
+        thread.name = "tokmodel-curl"
+        thread.start()
+    }
+
+    /// `curl_global_init` must run once, before any other thread uses curl.
+    static let initializeCurlOnce: Void = { _ = curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+
+    /// Sends `request` and returns once the response head has arrived; the body streams from the result.
+    public func execute(_ request: UpstreamRequest) async throws -> UpstreamResponse {
+        let transfer = Transfer(request: request)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                transfer.headContinuation = continuation
+                let delegate = TransferDelegate(client: self, transfer: transfer)
+                let made = UpstreamResponse.Body.makeSequence(
+                    elementType: ByteBuffer.self, failureType: (any Error).self,
+                    backPressureStrategy: .init(lowWatermark: 4, highWatermark: 16), finishOnDeinit: false, delegate: delegate)
+                transfer.source = made.source
+                transfer.pendingSequence = made.sequence
+                transfer.delegate = delegate
+                if !enqueue(.start(transfer)) {
+                    transfer.headContinuation = nil
+                    continuation.resume(throwing: UpstreamError(.shutDown, "upstream client is shut down"))
+                }
+            }
+        } onCancel: {
+            _ = enqueue(.cancel(transfer, UpstreamError(.cancelled, "request cancelled")))
+        }
+    }
+
+    /// Cancels every transfer and stops the curl thread.
+    public func shutdown() {
+        shared.withLock { $0.isShutDown = true }
+        curl_multi_wakeup(multi)
+    }
+
+    @discardableResult
+    func enqueue(_ command: Command) -> Bool {
+        let accepted = shared.withLock { state -> Bool in
+            guard !state.isShutDown else { return false }
+            state.commands.append(command)
+            return true
+        }
+        if accepted { curl_multi_wakeup(multi) }
+        return accepted
+    }
+
+    func takeCommands() -> ([Command], Bool) {
+        shared.withLock { state in
+            let commands = state.commands
+            state.commands.removeAll(keepingCapacity: true)
+            return (commands, state.isShutDown)
+        }
+    }
+
+    /// Receives the consumer's demand signals and forwards them to the curl thread.
+    public final class TransferDelegate: NIOAsyncSequenceProducerDelegate, Sendable {
+        let client: UpstreamClient
+        let transfer: Transfer
+
+        init(client: UpstreamClient, transfer: Transfer) {
+            self.client = client
+            self.transfer = transfer
+        }
+
+        public func produceMore() { client.enqueue(.resume(transfer)) }
+        public func didTerminate() { client.enqueue(.cancel(transfer, UpstreamError(.cancelled, "response body abandoned"))) }
+    }
+}
+
+/// One request in flight. Every mutable member is touched only by the curl thread, except the fields set in
+/// `execute` before the transfer is handed over through the command queue (which orders the accesses).
+final class Transfer: @unchecked Sendable {
+    let request: UpstreamRequest
+    var easy: UnsafeMutableRawPointer?
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    var bodyStorage: UnsafeMutableRawBufferPointer?
+    var errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    var headContinuation: CheckedContinuation<UpstreamResponse, any Error>?
+    var source: UpstreamResponse.Body.Source?
+    var pendingSequence: UpstreamResponse.Body?
+    var delegate: UpstreamClient.TransferDelegate?
+    var status = 0
+    var headers: [(name: String, value: String)] = []
+    var headDelivered = false
+    var pauseRequested = false
+    var isPaused = false
+    var finished = false
+    var firstByteDeadline: UInt64 = 0
+
+    init(request: UpstreamRequest) {
+        self.request = request
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        errorBuffer.deallocate()
+        bodyStorage?.deallocate()
+    }
+
+    /// Hands the head and the body sequence to the waiting caller (once).
+    func deliverHead() {
+        guard !headDelivered, let continuation = headContinuation, let sequence = pendingSequence, let delegate else { return }
+        headDelivered = true
+        headContinuation = nil
+        pendingSequence = nil
+        continuation.resume(returning: UpstreamResponse(head: UpstreamResponseHead(status: status, headers: headers), body: sequence, delegate: delegate))
+    }
+
+    /// Ends the transfer for its consumer: the head waiter gets the error, or the body ends (with it).
+    func complete(error: UpstreamError?) {
+        guard !finished else { return }
+        finished = true
+        if let error {
+            if let continuation = headContinuation {
+                headContinuation = nil
+                pendingSequence = nil
+                continuation.resume(throwing: error)
+            }
+            source?.finish(error)
+        } else {
+            deliverHead()
+            source?.finish()
+        }
+        source = nil
+        delegate = nil
+    }
+
+    func receiveBody(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if pauseRequested {
+            isPaused = true
+            return ccurl_writefunc_pause()
+        }
+        if !headDelivered { deliverHead() }
+        guard let source else { return count }
+        let buffer = ByteBuffer(bytes: UnsafeRawBufferPointer(start: data, count: count))
+        switch source.yield(buffer) {
+        case .produceMore: break
+        case .stopProducing: pauseRequested = true
+        case .dropped: break
+        }
+        return count
+    }
+
+    func receiveHeaderLine(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        let line = UnsafeRawBufferPointer(start: data, count: count)
+        var end = count
+        while end > 0, line[end - 1] == 0x0A || line[end - 1] == 0x0D { end -= 1 }
+        if end == 0 {
+            // Blank line: the end of a header block. 1xx blocks are followed by the real one.
+            if status >= 200 { deliverHead() }
+            return count
+        }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<end]), as: UTF8.self)
+        if text.hasPrefix("HTTP/") {
+            headers.removeAll()
+            let parts = text.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        } else if let colon = text.firstIndex(of: ":") {
+            let name = String(text[..<colon])
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.append((name, value))
+        }
+        return count
+    }
+}
+
+/// State owned by the curl thread.
+private final class Loop: @unchecked Sendable {
+    // @unchecked: used only by the single thread running `run`.
+    let multi: UnsafeMutableRawPointer
+    let logger: Logger
+    var active: [ObjectIdentifier: Transfer] = [:]
+
+    init(multi: UnsafeMutableRawPointer, logger: Logger) {
+        self.multi = multi
+        self.logger = logger
+    }
+
+    static let writeCallback: ccurl_data_callback = { data, size, count, context in
+        guard let context else { return 0 }
+        return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
+    }
+
+    static let headerCallback: ccurl_data_callback = { data, size, count, context in
+        guard let context else { return 0 }
+        return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveHeaderLine(data, size * count)
+    }
+
+    func run(owner: UpstreamClient) {
+        while true {
+            let (commands, shutDown) = owner.takeCommands()
+            for command in commands { handle(command) }
+            if shutDown {
+                for transfer in Array(active.values) { finish(transfer, error: UpstreamError(.shutDown, "upstream client is shut down")) }
+                break
+            }
+            var running: Int32 = 0
+            _ = curl_multi_perform(multi, &running)
+            drainCompletions()
+            expireFirstByteDeadlines()
+            var ready: Int32 = 0
+            let waitingForHeads = active.values.contains { !$0.headDelivered }
+            _ = curl_multi_poll(multi, nil, 0, waitingForHeads ? 100 : 1_000, &ready)
+        }
+        _ = curl_multi_cleanup(multi)
+    }
+
+    func handle(_ command: UpstreamClient.Command) {
+        switch command {
+        case .start(let transfer):
+            start(transfer)
+        case .resume(let transfer):
+            transfer.pauseRequested = false
+            if transfer.isPaused, let easy = transfer.easy, active[ObjectIdentifier(transfer)] != nil {
+                transfer.isPaused = false
+                _ = curl_easy_pause(easy, ccurl_pause_continue())
+            }
+        case .cancel(let transfer, let error):
+            if active[ObjectIdentifier(transfer)] != nil {
+                finish(transfer, error: error)
+            } else {
+                transfer.complete(error: error)
+            }
+        }
+    }
+
+    func start(_ transfer: Transfer) {
+        guard !transfer.finished else { return }
+        guard let easy = curl_easy_init() else {
+            transfer.complete(error: UpstreamError(.failed, "cannot create a curl handle"))
+            return
+        }
+        transfer.easy = easy
+        let request = transfer.request
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_URL, request.url)
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeoutMillis)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.totalTimeoutMillis)
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, transfer.errorBuffer)
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context)
+        _ = ccurl_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION, Self.writeCallback)
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+        _ = ccurl_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION, Self.headerCallback)
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+
+        switch request.method {
+        case "GET":
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
+        default:
+            let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, request.body.count), alignment: 1)
+            request.body.withUnsafeBytes { storage.copyMemory(from: $0) }
+            transfer.bodyStorage = storage
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_POST, 1)
+            _ = ccurl_easy_setopt_pointer(easy, CURLOPT_POSTFIELDS, storage.baseAddress)
+            _ = ccurl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+            if request.method != "POST" { _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method) }
+        }
+        var list: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "Expect:")
+        for header in request.headers { list = curl_slist_append(list, "\(header.name): \(header.value)") }
+        transfer.headerList = list
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, list)
+
+        transfer.firstByteDeadline = Self.now() + UInt64(request.firstByteTimeoutMillis) * 1_000_000
+        active[ObjectIdentifier(transfer)] = transfer
+        let added = curl_multi_add_handle(multi, easy)
+        if added != CURLM_OK {
+            finish(transfer, error: UpstreamError(.failed, "cannot start the request: " + String(cString: curl_multi_strerror(added))))
+        }
+    }
+
+    func drainCompletions() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let result = ccurl_message_result(message)
+            var context: UnsafeMutableRawPointer?
+            _ = ccurl_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &context)
+            guard let context else { continue }
+            let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+            if result == CURLE_OK {
+                if transfer.status == 0 {
+                    var code = 0
+                    _ = ccurl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &code)
+                    transfer.status = code
+                }
+                finish(transfer, error: nil)
+            } else {
+                finish(transfer, error: error(for: result, transfer: transfer))
+            }
+        }
+    }
+
+    func expireFirstByteDeadlines() {
+        let now = Self.now()
+        for transfer in active.values where !transfer.headDelivered && transfer.firstByteDeadline < now {
+            finish(transfer, error: UpstreamError(.timedOut, "the provider sent no response within \(transfer.request.firstByteTimeoutMillis) ms"))
+        }
+    }
+
+    func error(for code: CURLcode, transfer: Transfer) -> UpstreamError {
+        let detail = transfer.errorBuffer.pointee == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: transfer.errorBuffer)
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: return UpstreamError(.timedOut, "provider timed out: \(detail)")
+        default: return UpstreamError(.failed, "provider request failed: \(detail)")
+        }
+    }
+
+    /// Removes the transfer from curl and tells its consumer how it ended.
+    func finish(_ transfer: Transfer, error: UpstreamError?) {
+        if let easy = transfer.easy {
+            _ = curl_multi_remove_handle(multi, easy)
+            curl_easy_cleanup(easy)
+            transfer.easy = nil
+        }
+        if let list = transfer.headerList {
+            curl_slist_free_all(list)
+            transfer.headerList = nil
+        }
+        active[ObjectIdentifier(transfer)] = nil
+        transfer.complete(error: error)
+    }
+
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+}

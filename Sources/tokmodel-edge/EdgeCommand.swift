@@ -1,0 +1,53 @@
+import ArgumentParser
+import Edge
+import Foundation
+import Logging
+
+/// `tokmodel-edge`: the stateless HTTP edge. Wiring only; the logic lives in the Edge module.
+@main
+struct EdgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokmodel-edge", abstract: "TokModel's HTTP edge: authenticates, limits, proxies and meters LLM API calls.")
+
+    @Option(help: "host:port to listen on (TOKMODEL_LISTEN, default 127.0.0.1:8080).")
+    var listen: String?
+    @Option(help: "Catalog YAML file (TOKMODEL_CATALOG).")
+    var catalog: String?
+    @Option(name: .customLong("redis-url"), help: "Redis URL (TOKMODEL_REDIS_URL, default redis://127.0.0.1:6379/0).")
+    var redisURL: String?
+    @Option(name: .customLong("ledger-socket"), help: "The ledger's Unix socket (TOKMODEL_LEDGER_SOCKET).")
+    var ledgerSocket: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
+    var logLevel: String?
+
+    func run() async throws {
+        let env = ProcessInfo.processInfo.environment
+        let logger = bootstrapLogging(label: "tokmodel.edge", level: logLevel ?? env["TOKMODEL_LOG_LEVEL"])
+        let listenText = listen ?? env["TOKMODEL_LISTEN"] ?? "127.0.0.1:8080"
+        guard let (host, port) = EdgeConfiguration.parseListen(listenText) else {
+            throw ValidationError("--listen must be host:port, got '\(listenText)'")
+        }
+        guard let catalogPath = catalog ?? env["TOKMODEL_CATALOG"] else { throw ValidationError("--catalog (or TOKMODEL_CATALOG) is required") }
+        guard let socket = ledgerSocket ?? env["TOKMODEL_LEDGER_SOCKET"] else {
+            throw ValidationError("--ledger-socket (or TOKMODEL_LEDGER_SOCKET) is required")
+        }
+        let configuration = EdgeConfiguration(
+            host: host, port: port, catalogPath: catalogPath, redisURL: redisURL ?? env["TOKMODEL_REDIS_URL"] ?? "redis://127.0.0.1:6379/0",
+            ledgerSocketPath: socket)
+        let application = try EdgeApplication(configuration: configuration, environment: env, logger: logger)
+        try await application.run { port in
+            print("tokmodel-edge listening on \(host):\(port)")
+            fflush(nil)
+        }
+    }
+}
+
+func bootstrapLogging(label: String, level: String?) -> Logger {
+    let parsed = level.flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+    LoggingSystem.bootstrap { name in
+        var handler = StreamLogHandler.standardError(label: name)
+        handler.logLevel = parsed
+        return handler
+    }
+    return Logger(label: label)
+}
