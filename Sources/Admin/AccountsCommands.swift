@@ -3,10 +3,12 @@ import Dialects
 import Governance
 import Ledger
 import PostgresClient
+import RedisClient
 import TokModelCore
 
 struct Accounts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create and list accounts.", subcommands: [Create.self, List.self])
+    @OptionGroup var global: GlobalOptions
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account (with a zero balance).")
@@ -56,6 +58,7 @@ enum AccountJSON {
 
 struct Credits: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Top up and inspect prepaid credits.", subcommands: [TopUp.self, Balance.self])
+    @OptionGroup var global: GlobalOptions
 
     struct TopUp: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -98,10 +101,23 @@ struct Credits: AsyncParsableCommand {
 
         func run() async throws {
             let row = try global.database().account(named: account)
+            // Redis' view: what the edge may still hold for requests in flight.
+            var held: Money?
+            do {
+                let store = try global.governance()
+                defer { store.redis.shutdown() }
+                held = try await store.accountView(accountID: row.id).held
+            } catch {
+                held = nil
+            }
             if global.json {
-                Output.json(AccountJSON.value(row))
+                var value = AccountJSON.value(row)
+                value.set("held_nano", held.map { .int($0.nanos) } ?? .null)
+                value.set("available_nano", held.map { .int((row.balance - $0).nanos) } ?? .null)
+                Output.json(value)
             } else {
-                print("\(row.name): $\(row.balance.dollarString) (\(row.balance.nanos) nano-dollars)")
+                let holds = held.map { $0.nanos > 0 ? ", $\($0.dollarString) held by requests in flight" : "" } ?? " (Redis unreachable)"
+                print("\(row.name): $\(row.balance.dollarString) (\(row.balance.nanos) nano-dollars)\(holds)")
             }
         }
     }

@@ -14,6 +14,9 @@ public struct AdminCommand: AsyncParsableCommand {
         abstract: "Administer TokModel: migrate the database, manage accounts, keys and credits, report usage.",
         subcommands: [Migrate.self, Accounts.self, Keys.self, Credits.self, Usage.self])
 
+    /// Declared here too so that `tokmodel-admin --postgres-url … accounts list` works as well as after the command.
+    @OptionGroup var global: GlobalOptions
+
     public init() {}
 }
 

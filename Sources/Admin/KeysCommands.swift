@@ -7,6 +7,7 @@ import TokModelCore
 
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Issue, list and revoke API keys.", subcommands: [Create.self, List.self, Revoke.self])
+    @OptionGroup var global: GlobalOptions
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue a key. Its secret is printed once and stored nowhere.")

@@ -5,6 +5,7 @@ import TokModelCore
 
 struct Usage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Report usage and costs.", subcommands: [Report.self, Show.self])
+    @OptionGroup var global: GlobalOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json
