@@ -28,6 +28,7 @@ stop() {
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     scripts/services.sh stop "$DATA"
     echo "stopped. Data is kept in $DATA; run 'make run' again to continue."
+    exit 0
 }
 trap stop INT TERM EXIT
 

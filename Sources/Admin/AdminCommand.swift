@@ -12,7 +12,7 @@ public struct AdminCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tokmodel-admin",
         abstract: "Administer TokModel: migrate the database, manage accounts, keys and credits, report usage.",
-        subcommands: [Migrate.self, Accounts.self, Keys.self, Credits.self, Usage.self])
+        subcommands: [Migrate.self, Accounts.self, Keys.self, Credits.self, Usage.self, Audit.self])
 
     /// Declared here too so that `tokmodel-admin --postgres-url … accounts list` works as well as after the command.
     @OptionGroup var global: GlobalOptions

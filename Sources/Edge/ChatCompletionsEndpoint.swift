@@ -90,7 +90,7 @@ struct ChatCompletionsEndpoint: Sendable {
         }
 
         if chat.stream {
-            return streamResponse(response, chat: chat, modelID: model.id, billing: billing, headers: headers)
+            return streamResponse(response, chat: chat, modelID: model.id, provider: provider, billing: billing, headers: headers)
         }
         return try await completeResponse(response, chat: chat, modelID: model.id, providerName: provider.name, billing: billing, headers: headers)
     }
@@ -116,7 +116,9 @@ struct ChatCompletionsEndpoint: Sendable {
         return Responses.json(relayed.body, requestID: billing.requestID, headers: headers)
     }
 
-    func streamResponse(_ response: UpstreamResponse, chat: OpenAIChatRequest, modelID: String, billing: RequestBilling, headers: HTTPFields) -> Response {
+    func streamResponse(
+        _ response: UpstreamResponse, chat: OpenAIChatRequest, modelID: String, provider: Catalog.Provider, billing: RequestBilling, headers: HTTPFields
+    ) -> Response {
         var headers = headers
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
@@ -124,31 +126,55 @@ struct ChatCompletionsEndpoint: Sendable {
         let wantsUsage = chat.clientWantsStreamUsage
         let body = ResponseBody { writer in
             var relay = OpenAIChatStreamRelay(clientModel: modelID, forwardUsageChunk: wantsUsage)
+            var chunks = response.body.makeAsyncIterator()
             var clientGone = false
-            var upstreamFailure: (any Error)?
-            do {
-                for try await buffer in response.body {
-                    let out = try relay.feed(buffer.readableBytesView)
-                    guard !out.isEmpty else { continue }
-                    do {
-                        try await writer.write(ByteBuffer(bytes: out))
-                        billing.markFirstByte()
-                    } catch {
-                        clientGone = true
+            var upstreamFailed = false
+            var drainWatchdog: Task<Void, Never>?
+            while true {
+                let next: ByteBuffer?
+                do {
+                    next = try await chunks.next()
+                } catch {
+                    upstreamFailed = true
+                    break
+                }
+                guard let buffer = next else { break }
+                let out: [UInt8]
+                do {
+                    out = try relay.feed(buffer.readableBytesView)
+                } catch {
+                    response.cancel()  // an SSE line beyond any sane size: the provider is broken
+                    upstreamFailed = true
+                    break
+                }
+                if clientGone || out.isEmpty { continue }
+                do {
+                    try await writer.write(ByteBuffer(bytes: out))
+                    billing.markFirstByte()
+                } catch {
+                    // The client went away. Read the rest (unrelayed) for the provider's usage report, within a
+                    // bound, or stop now, as the provider's catalog entry says.
+                    clientGone = true
+                    guard provider.drainsOnDisconnect else {
+                        response.cancel()
                         break
                     }
+                    let limit = Duration.milliseconds(provider.drainTimeoutMillis)
+                    drainWatchdog = Task {
+                        try? await Task.sleep(for: limit)
+                        if !Task.isCancelled { response.cancel() }
+                    }
                 }
-            } catch {
-                upstreamFailure = error
             }
+            drainWatchdog?.cancel()
+            let tail = relay.finish()
+            let estimate = Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
             if clientGone {
-                response.cancel()
-                let usage = relay.usage ?? Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
-                billing.finish(usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: .clientAborted, status: 200)
+                let source: UsageSource = relay.usage == nil ? .estimated : (provider.drainsOnDisconnect ? .drained : .provider)
+                billing.finish(usage: relay.usage ?? estimate, source: source, outcome: .clientAborted, status: 200)
                 return
             }
-            let tail = relay.finish()
-            if upstreamFailure != nil || !relay.sawDone {
+            if upstreamFailed || !relay.sawDone {
                 // The provider broke off: tell the client in-band (the status line is long gone), bill what was generated.
                 var out = tail
                 let error = GatewayError(.upstreamFailed, "The provider's stream ended unexpectedly.", code: "upstream_stream_broken")
@@ -156,19 +182,12 @@ struct ChatCompletionsEndpoint: Sendable {
                 out.append(contentsOf: ErrorBody.render(error, dialect: .openAI))
                 out.append(contentsOf: "\n\n".utf8)
                 try? await writer.write(ByteBuffer(bytes: out))
-                let usage = relay.usage ?? Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
-                billing.finish(usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: .upstreamFailed, status: 200)
+                billing.finish(usage: relay.usage ?? estimate, source: relay.usage == nil ? .estimated : .provider, outcome: .upstreamFailed, status: 200)
                 try? await writer.finish(nil)
                 return
             }
             if !tail.isEmpty { try? await writer.write(ByteBuffer(bytes: tail)) }
-            if let usage = relay.usage {
-                billing.finish(usage: usage, source: .provider, outcome: .completed, status: 200)
-            } else {
-                billing.finish(
-                    usage: Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4)), source: .estimated,
-                    outcome: .completed, status: 200)
-            }
+            billing.finish(usage: relay.usage ?? estimate, source: relay.usage == nil ? .estimated : .provider, outcome: .completed, status: 200)
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers, body: body)

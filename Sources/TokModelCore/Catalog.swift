@@ -36,6 +36,12 @@ public struct Catalog: Sendable {
         public var connectTimeoutMillis: Int
         /// Milliseconds for a whole request (streams included).
         public var requestTimeoutMillis: Int
+        /// When a client goes away mid-stream: keep reading the provider's answer (without relaying it) to get
+        /// its usage report (`drain`), or stop at once and estimate (`cancel`). Providers that report usage only
+        /// at the end of a stream (OpenAI, Anthropic) default to drain.
+        public var drainsOnDisconnect: Bool
+        /// The longest a drain may take before the transfer is cancelled and the usage estimated.
+        public var drainTimeoutMillis: Int
 
         /// A provider is usable when it needs no key or its key is present in the environment.
         public var isAvailable: Bool { apiKeyEnv == nil || apiKey != nil }
@@ -124,7 +130,10 @@ extension Catalog {
             let context = "providers[\(index)]"
             let fields = try Fields(
                 node, context: context,
-                allowed: ["name", "kind", "base_url", "api_key_env", "connect_timeout_ms", "request_timeout_ms"])
+                allowed: [
+                    "name", "kind", "base_url", "api_key_env", "connect_timeout_ms", "request_timeout_ms", "on_client_disconnect",
+                    "drain_timeout_ms",
+                ])
             let name = try fields.requiredString("name")
             let kindText = try fields.requiredString("kind")
             guard let kind = ProviderKind(rawValue: kindText) else {
@@ -140,11 +149,16 @@ extension Catalog {
             guard !providers.contains(where: { $0.name == name }) else {
                 throw CatalogError("\(context): provider '\(name)' is defined twice")
             }
+            let onDisconnect = try fields.string("on_client_disconnect") ?? (kind == .gemini ? "cancel" : "drain")
+            guard onDisconnect == "drain" || onDisconnect == "cancel" else {
+                throw CatalogError("\(context) (\(name)): on_client_disconnect must be drain or cancel")
+            }
             providers.append(
                 Provider(
                     name: name, kind: kind, baseURL: baseURL, apiKeyEnv: keyEnv, apiKey: key,
                     connectTimeoutMillis: try fields.int("connect_timeout_ms") ?? 5_000,
-                    requestTimeoutMillis: try fields.int("request_timeout_ms") ?? 600_000))
+                    requestTimeoutMillis: try fields.int("request_timeout_ms") ?? 600_000,
+                    drainsOnDisconnect: onDisconnect == "drain", drainTimeoutMillis: try fields.int("drain_timeout_ms") ?? 60_000))
         }
 
         var models: [Model] = []

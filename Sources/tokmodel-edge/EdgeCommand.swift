@@ -17,6 +17,10 @@ struct EdgeCommand: AsyncParsableCommand {
     var redisURL: String?
     @Option(name: .customLong("ledger-socket"), help: "The ledger's Unix socket (TOKMODEL_LEDGER_SOCKET).")
     var ledgerSocket: String?
+    @Option(name: .customLong("max-request-bytes"), help: "Largest request body accepted (TOKMODEL_MAX_REQUEST_BYTES, default 33554432).")
+    var maxRequestBytes: String?
+    @Option(name: .customLong("hold-grace-ms"), help: "How long a hold outlives the provider timeout before the sweeper may release it (TOKMODEL_HOLD_GRACE_MS, default 120000).")
+    var holdGraceMillis: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -31,9 +35,17 @@ struct EdgeCommand: AsyncParsableCommand {
         guard let socket = ledgerSocket ?? env["TOKMODEL_LEDGER_SOCKET"] else {
             throw ValidationError("--ledger-socket (or TOKMODEL_LEDGER_SOCKET) is required")
         }
-        let configuration = EdgeConfiguration(
+        var configuration = EdgeConfiguration(
             host: host, port: port, catalogPath: catalogPath, redisURL: redisURL ?? env["TOKMODEL_REDIS_URL"] ?? "redis://127.0.0.1:6379/0",
             ledgerSocketPath: socket)
+        if let text = maxRequestBytes ?? env["TOKMODEL_MAX_REQUEST_BYTES"] {
+            guard let value = Int(text), value > 0 else { throw ValidationError("--max-request-bytes must be a positive integer") }
+            configuration.maxRequestBytes = value
+        }
+        if let text = holdGraceMillis ?? env["TOKMODEL_HOLD_GRACE_MS"] {
+            guard let value = Int64(text), value >= 0 else { throw ValidationError("--hold-grace-ms must be a non-negative integer") }
+            configuration.holdGraceMillis = value
+        }
         let application = try EdgeApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run { port in
             print("tokmodel-edge listening on \(host):\(port)")
