@@ -45,4 +45,11 @@ TOKMODEL_E2E_BASE_URL="http://127.0.0.1:$EDGE_PORT/v1" TOKMODEL_ADMIN="$PWD/$BIN
 TOKMODEL_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/tokmodel" TOKMODEL_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
 TOKMODEL_E2E_DATA="$PWD/$DATA/e2e" \
     .venv/bin/python -m pytest -q -p no:cacheprovider Tests/e2e
+scripts/e2e-stack.sh stop "$DATA/e2e"
+
+echo "== fault tests (kill -9, PostgreSQL and Redis restarts, two edges and two ledgers)"
+mkdir -p "$DATA/faults"
+TOKMODEL_BIN="$PWD/$BIN" TOKMODEL_FAULT_DATA="$PWD/$DATA/faults" \
+TOKMODEL_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/tokmodel" TOKMODEL_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
+    .venv/bin/python -m pytest -q -s -p no:cacheprovider Tests/faults
 echo "== all tests passed"

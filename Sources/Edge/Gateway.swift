@@ -21,6 +21,9 @@ struct Gateway: Sendable {
         do {
             var buffer = try await request.body.collect(upTo: configuration.maxRequestBytes)
             return buffer.readBytes(length: buffer.readableBytes) ?? []
+        } catch is NIOTooManyBytesError {
+            throw GatewayError(
+                .payloadTooLarge, "The request body is larger than \(configuration.maxRequestBytes) bytes.", code: "request_too_large")
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw GatewayError(
                 .payloadTooLarge, "The request body is larger than \(configuration.maxRequestBytes) bytes.", code: "request_too_large")
