@@ -207,7 +207,9 @@ public enum LedgerCodec {
 
     static func writeString(_ string: String, into buffer: inout ByteBuffer) {
         let utf8 = string.utf8
-        let count = min(utf8.count, Int(UInt16.max))
+        var count = min(utf8.count, Int(UInt16.max))
+        // A cut must not split a character: the peer would refuse the string as invalid UTF-8.
+        while count < utf8.count, count > 0, UTF8.isContinuation(utf8[utf8.index(utf8.startIndex, offsetBy: count)]) { count -= 1 }
         buffer.writeInteger(UInt16(count))
         buffer.writeBytes(utf8.prefix(count))
     }

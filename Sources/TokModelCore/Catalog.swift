@@ -126,7 +126,7 @@ extension Catalog {
         }
 
         var providers: [Provider] = []
-        for (index, node) in (top["providers"]?.array() ?? []).enumerated() {
+        for (index, node) in try list(top["providers"], context: "providers").enumerated() {
             let context = "providers[\(index)]"
             let fields = try Fields(
                 node, context: context,
@@ -162,7 +162,7 @@ extension Catalog {
         }
 
         var models: [Model] = []
-        for (index, node) in (top["models"]?.array() ?? []).enumerated() {
+        for (index, node) in try list(top["models"], context: "models").enumerated() {
             let context = "models[\(index)]"
             let fields = try Fields(
                 node, context: context,
@@ -178,7 +178,7 @@ extension Catalog {
             }
             var routes: [Route] = []
             if let routeNodes = fields["routes"] {
-                for (routeIndex, routeNode) in routeNodes.array().enumerated() {
+                for (routeIndex, routeNode) in try list(routeNodes, context: "\(modelContext).routes").enumerated() {
                     let route = try Fields(routeNode, context: "\(modelContext).routes[\(routeIndex)]", allowed: ["provider", "upstream_model"])
                     routes.append(Route(provider: try route.requiredString("provider"), upstreamModel: try route.requiredString("upstream_model")))
                 }
@@ -208,6 +208,13 @@ extension Catalog {
         }
         return Catalog(providers: providers, models: models)
     }
+}
+
+/// The elements of a YAML sequence; anything else (a mapping, a scalar) is an error, not an empty list.
+private func list(_ node: Node?, context: String) throws -> [Node] {
+    guard let node else { return [] }
+    guard let sequence = node.sequence else { throw CatalogError("\(context) must be a list") }
+    return Array(sequence)
 }
 
 /// Model ids are `provider/model-name`: printable ASCII, no spaces, bounded.

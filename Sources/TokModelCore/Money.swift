@@ -60,7 +60,7 @@ public enum ExactDecimal {
     /// not a plain decimal, has more than `scale` fractional digits, or overflows Int64.
     public static func parse(_ text: String, scale: Int) -> Int64? {
         let trimmed = text.utf8
-        guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
+        guard (0...18).contains(scale), !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0

@@ -10,7 +10,9 @@ public struct ByteSplicer {
     private let members: [JSONParser.Member]
     private var edits: [Edit] = []
     private var appended: [UInt8] = []
-    private var removedMembers = 0
+    /// Indices of removed members; their byte ranges are worked out in ``result()``, where adjacent removals
+    /// can be merged (separate per-member ranges would overlap and the second would be skipped).
+    private var removed: Set<Int> = []
 
     /// `members` must come from ``JSONParser/indexObject(_:limits:)`` of `source`.
     public init(source: [UInt8], members: [JSONParser.Member]) {
@@ -36,22 +38,34 @@ public struct ByteSplicer {
 
     /// Removes every member named `key` (with the comma that separates it from its neighbour).
     public mutating func remove(_ key: String) {
-        for (index, member) in members.enumerated() where member.key == key {
-            removedMembers += 1
-            // Remove from the end of the previous member (its comma) or up to the next member's start.
-            if index > 0 {
-                edits.append(Edit(range: members[index - 1].memberRange.upperBound..<member.memberRange.upperBound, replacement: []))
-            } else if members.count > 1 {
-                edits.append(Edit(range: member.memberRange.lowerBound..<members[1].memberRange.lowerBound, replacement: []))
-            } else {
-                edits.append(Edit(range: member.memberRange, replacement: []))
-            }
-        }
+        for (index, member) in members.enumerated() where member.key == key { removed.insert(index) }
     }
 
     /// The rewritten document.
     public func result() -> [UInt8] {
-        if edits.isEmpty && appended.isEmpty { return source }
+        if edits.isEmpty && appended.isEmpty && removed.isEmpty { return source }
+        var edits = edits
+        // Each run of consecutive removed members goes with one comma: from the end of the member before it,
+        // or (for a run at the start) up to the start of the member after it.
+        var first = 0
+        while first < members.count {
+            guard removed.contains(first) else {
+                first += 1
+                continue
+            }
+            var last = first
+            while last + 1 < members.count, removed.contains(last + 1) { last += 1 }
+            let range: Range<Int>
+            if first > 0 {
+                range = members[first - 1].memberRange.upperBound..<members[last].memberRange.upperBound
+            } else if last + 1 < members.count {
+                range = members[first].memberRange.lowerBound..<members[last + 1].memberRange.lowerBound
+            } else {
+                range = members[first].memberRange.lowerBound..<members[last].memberRange.upperBound
+            }
+            edits.append(Edit(range: range, replacement: []))
+            first = last + 1
+        }
         var out = [UInt8]()
         out.reserveCapacity(source.count + appended.count + 64)
         var cursor = 0
@@ -70,7 +84,7 @@ public struct ByteSplicer {
             return out
         }
         out.append(contentsOf: source[cursor..<closing])
-        let hasMembers = members.count > removedMembers
+        let hasMembers = members.count > removed.count
         out.append(contentsOf: hasMembers ? appended[...] : appended.dropFirst())
         out.append(contentsOf: source[closing...])
         return out

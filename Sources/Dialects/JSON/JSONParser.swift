@@ -44,7 +44,7 @@ public struct JSONParser {
     // MARK: Entry points
 
     public static func parse(_ raw: UnsafeRawBufferPointer, limits: Limits = Limits()) throws(Error) -> JSONValue {
-        try withBytes(raw) { (parser: inout JSONParser) throws(Error) -> JSONValue in
+        try withBytes(raw, limits: limits) { (parser: inout JSONParser) throws(Error) -> JSONValue in
             let value = try parser.parseValue()
             try parser.expectEnd()
             return value
@@ -68,7 +68,7 @@ public struct JSONParser {
     /// Validates the whole document, which must be an object, and returns its top-level members with the byte
     /// ranges of their values. Nested values are checked but not built.
     public static func indexObject(_ raw: UnsafeRawBufferPointer, limits: Limits = Limits()) throws(Error) -> [Member] {
-        try withBytes(raw) { (parser: inout JSONParser) throws(Error) -> [Member] in
+        try withBytes(raw, limits: limits) { (parser: inout JSONParser) throws(Error) -> [Member] in
             let members = try parser.indexTopLevelObject()
             try parser.expectEnd()
             return members

@@ -78,9 +78,39 @@ public enum JSONValue: Sendable, Hashable {
     public var int64Value: Int64? {
         guard case .number(let text) = self else { return nil }
         if let value = Int64(text) { return value }
-        // 12.0 or 1e3 style integers.
-        if let double = Double(text), double.rounded() == double, abs(double) < 9.0e18 { return Int64(double) }
-        return nil
+        return Self.exactInteger(text)
+    }
+
+    /// `12.0`, `1e3`, `1.5e1`: the integer a JSON number denotes, computed exactly (never through a double),
+    /// or nil when it has a non-zero fraction or does not fit in 64 bits.
+    static func exactInteger(_ text: String) -> Int64? {
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let parsed = Int(text[text.index(after: e)...]), abs(parsed) < 40 else { return nil }
+            exponent = parsed
+            mantissa = text[..<e]
+        }
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        var digits = mantissa
+        if let dot = mantissa.firstIndex(of: ".") {
+            let fraction = mantissa[mantissa.index(after: dot)...]
+            digits = mantissa[..<dot] + fraction
+            exponent -= fraction.count
+        }
+        // Drop trailing zeros while the exponent is negative (1.50e1 = 150e-1 = 15).
+        while exponent < 0, digits.last == "0" {
+            digits = digits.dropLast()
+            exponent += 1
+        }
+        guard exponent >= 0, var value = Int64(digits.isEmpty ? "0" : String(digits)) else { return nil }
+        for _ in 0..<exponent {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = product
+        }
+        return negative ? -value : value
     }
 
     public var doubleValue: Double? {

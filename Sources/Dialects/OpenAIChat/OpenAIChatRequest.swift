@@ -53,7 +53,8 @@ public struct OpenAIChatRequest: Sendable {
         if Self.isEmptyArray(bytes[messages.valueRange]) {
             throw GatewayError.invalidField("messages", "at least one message is required")
         }
-        self.imageParts = Self.count(pattern: Array("\"image_url\"".utf8), in: bytes[messages.valueRange])
+        // Only the `"image_url":` member counts: the `"type":"image_url"` next to it would count every image twice.
+        self.imageParts = Self.count(pattern: Array("\"image_url\"".utf8), in: bytes[messages.valueRange], followedBy: UInt8(ascii: ":"))
 
         var stream = false
         if let streamMember = member("stream") {
@@ -138,16 +139,22 @@ public struct OpenAIChatRequest: Sendable {
         return true
     }
 
-    /// Occurrences of `pattern` in `slice` (a deliberate over-count is fine: it only raises a reservation).
-    static func count(pattern: [UInt8], in slice: ArraySlice<UInt8>) -> Int {
+    /// Occurrences of `pattern` in `slice`, when `next` is given only those followed by it after optional JSON
+    /// whitespace (a deliberate over-count is fine: it only raises a reservation).
+    static func count(pattern: [UInt8], in slice: ArraySlice<UInt8>, followedBy next: UInt8? = nil) -> Int {
         guard let first = pattern.first, slice.count >= pattern.count else { return 0 }
         var count = 0
         var index = slice.startIndex
         let last = slice.endIndex - pattern.count
         while index <= last {
             if slice[index] == first && slice[index..<(index + pattern.count)].elementsEqual(pattern) {
-                count += 1
                 index += pattern.count
+                if let next {
+                    var after = index
+                    while after < slice.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(slice[after]) { after += 1 }
+                    guard after < slice.endIndex, slice[after] == next else { continue }
+                }
+                count += 1
             } else {
                 index += 1
             }
