@@ -51,6 +51,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Dialects", dependencies: ["TokModelCore"], swiftSettings: swiftSettings),
+        .target(name: "Conversation", dependencies: ["TokModelCore", "Dialects"], swiftSettings: swiftSettings),
+        // One codec per API dialect, each translating to and from the Conversation model (pure, no I/O).
+        .target(name: "OpenAIChatCodec", dependencies: ["TokModelCore", "Dialects", "Conversation"], swiftSettings: swiftSettings),
+        .target(name: "AnthropicCodec", dependencies: ["TokModelCore", "Dialects", "Conversation"], swiftSettings: swiftSettings),
+        .target(name: "GeminiCodec", dependencies: ["TokModelCore", "Dialects", "Conversation"], swiftSettings: swiftSettings),
+        .target(name: "ResponsesCodec", dependencies: ["TokModelCore", "Dialects", "Conversation"], swiftSettings: swiftSettings),
 
         // MARK: I/O wrappers around the C libraries
         .target(
@@ -157,6 +163,10 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: swiftSettings),
         .testTarget(name: "DialectsTests", dependencies: ["Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "MockProviderTests", dependencies: ["MockProvider", "Dialects", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
+        .testTarget(name: "OpenAIChatCodecTests", dependencies: ["OpenAIChatCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnthropicCodecTests", dependencies: ["AnthropicCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GeminiCodecTests", dependencies: ["GeminiCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResponsesCodecTests", dependencies: ["ResponsesCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerProtocolTests",
             dependencies: ["LedgerProtocol", "TokModelCore", .product(name: "NIOCore", package: "swift-nio")],

@@ -1,0 +1,1 @@
+// AnthropicCodec: see the helper's work.

@@ -1,0 +1,1 @@
+// GeminiCodec: see the helper's work.

@@ -1,0 +1,1 @@
+// OpenAIChatCodec: see the helper's work.

@@ -1,0 +1,1 @@
+// ResponsesCodec: see the helper's work.
