@@ -7,7 +7,7 @@ import RedisClient
 import TokModelCore
 
 struct Accounts: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create and list accounts.", subcommands: [Create.self, List.self])
+    static let configuration = CommandConfiguration(abstract: "Create, list and limit accounts.", subcommands: [Create.self, List.self, Update.self])
     @OptionGroup var global: GlobalOptions
 
     struct Create: AsyncParsableCommand {
@@ -25,6 +25,30 @@ struct Accounts: AsyncParsableCommand {
                 Output.json(AccountJSON.value(account))
             } else {
                 print("created account \(account.name) (id \(account.id))")
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set account-wide limits across all its keys; takes effect on the next request. Options left out stay.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Account name.") var name: String
+        @Option(help: "Requests per minute for the whole account (0 = unlimited).") var rpm: Int64?
+        @Option(help: "Tokens per minute for the whole account (0 = unlimited).") var tpm: Int64?
+        @Option(name: .customLong("max-concurrent"), help: "Requests in flight at once for the whole account (0 = unlimited).") var maxConcurrent: Int64?
+
+        func run() async throws {
+            let account = try global.database().updateAccountLimits(name: name, requestsPerMinute: rpm, tokensPerMinute: tpm, maxConcurrent: maxConcurrent)
+            await global.publish("the account's limits") { store in
+                try await store.putAccountLimits(
+                    accountID: account.id, requestsPerMinute: account.requestsPerMinute, tokensPerMinute: account.tokensPerMinute,
+                    maxConcurrent: account.maxConcurrent)
+            }
+            if global.json {
+                Output.json(AccountJSON.value(account))
+            } else {
+                print("updated account \(account.name): rpm \(account.requestsPerMinute), tpm \(account.tokensPerMinute), max concurrent \(account.maxConcurrent)")
             }
         }
     }
@@ -52,6 +76,7 @@ enum AccountJSON {
         .object([
             ("id", .int(account.id)), ("name", .string(account.name)), ("balance_nano", .int(account.balance.nanos)),
             ("balance_usd", .string(account.balance.dollarString)), ("created_at", .string(account.createdAt)),
+            ("rpm", .int(account.requestsPerMinute)), ("tpm", .int(account.tokensPerMinute)), ("max_concurrent", .int(account.maxConcurrent)),
         ])
     }
 }

@@ -99,6 +99,21 @@ struct Gatekeeper: Sendable {
                     code: "request_too_large_for_limit"))
         case .insufficientCredits:
             throw Refusal(error: .insufficientCredits)
+        case .concurrencyLimited(let limit, let accountWide):
+            var headers: HTTPFields = [:]
+            headers[.retryAfter] = "1"
+            throw Refusal(
+                error: GatewayError(
+                    .rateLimited(retryAfterSeconds: 1),
+                    "Too many requests in flight: at most \(limit) at once for this \(accountWide ? "account" : "key").", code: "concurrency_limit_exceeded"),
+                headers: headers)
+        case .spendLimitReached(let limit, let period, let spent):
+            let window = period == .total ? "in total" : (period == .day ? "per day (UTC)" : "per month (UTC)")
+            throw Refusal(
+                error: GatewayError(
+                    .insufficientCredits,
+                    "This API key's spend limit of $\(limit.dollarString) \(window) would be exceeded ($\(spent.dollarString) spent).",
+                    code: "key_spend_limit_reached"))
         }
     }
 

@@ -35,6 +35,14 @@ public enum AdmissionDecision: Sendable, Equatable {
     /// The request alone exceeds the key's tokens-per-minute limit.
     case tooLargeForTokenLimit(tokenLimit: Int64)
     case insufficientCredits(available: Money)
+    /// Too many requests in flight for the key (`scope` 1) or the account (2).
+    case concurrencyLimited(limit: Int64, accountWide: Bool)
+    /// The key's spend limit (`period`: total, day or month) cannot cover this request.
+    case spendLimitReached(limit: Money, period: SpendPeriod, spent: Money)
+}
+
+public enum SpendPeriod: String, Sendable, Equatable {
+    case total, day, month
 }
 
 public enum KeyLookup: Sendable, Equatable {
@@ -55,8 +63,18 @@ public struct KeyRecord: Sendable, Equatable {
     public var expiresAtMillis: Int64?
     /// Exact model ids or `provider/*` patterns; empty allows every model.
     public var allowedModels: [String]
+    /// Requests in flight at once (0 = unlimited).
+    public var maxConcurrent: Int64
+    /// Spend limits in total, per UTC day and per UTC month (zero = none).
+    public var spendLimit: Money
+    public var dailySpendLimit: Money
+    public var monthlySpendLimit: Money
 
-    public init(accountID: Int64, keyID: Int64, hashHex: String, revoked: Bool = false, requestsPerMinute: Int64 = 0, tokensPerMinute: Int64 = 0, expiresAtMillis: Int64? = nil, allowedModels: [String] = []) {
+    public init(
+        accountID: Int64, keyID: Int64, hashHex: String, revoked: Bool = false, requestsPerMinute: Int64 = 0, tokensPerMinute: Int64 = 0,
+        expiresAtMillis: Int64? = nil, allowedModels: [String] = [], maxConcurrent: Int64 = 0, spendLimit: Money = .zero,
+        dailySpendLimit: Money = .zero, monthlySpendLimit: Money = .zero
+    ) {
         self.accountID = accountID
         self.keyID = keyID
         self.hashHex = hashHex
@@ -65,6 +83,10 @@ public struct KeyRecord: Sendable, Equatable {
         self.tokensPerMinute = tokensPerMinute
         self.expiresAtMillis = expiresAtMillis
         self.allowedModels = allowedModels
+        self.maxConcurrent = maxConcurrent
+        self.spendLimit = spendLimit
+        self.dailySpendLimit = dailySpendLimit
+        self.monthlySpendLimit = monthlySpendLimit
     }
 }
 
@@ -84,6 +106,8 @@ public struct GovernanceStore: Sendable {
     static let admitScript = Script(Scripts.admit)
     static let lookupScript = Script(Scripts.lookup)
     static let settleScript = Script(Scripts.settle)
+    static let keySpendScript = Script(Scripts.keySpend)
+    static let extendHoldsScript = Script(Scripts.extendHolds)
 
     public init(redis: RedisConnection) { self.redis = redis }
 
@@ -129,7 +153,7 @@ public struct GovernanceStore: Sendable {
         let keys = [
             RedisLayout.ready, RedisLayout.keyRecord(account: a, key: k), RedisLayout.account(a), RedisLayout.holds(a),
             RedisLayout.holdDeadlines(a), RedisLayout.requestRate(account: a, key: k), RedisLayout.tokenRate(account: a, key: k),
-            RedisLayout.accountsWithHolds,
+            RedisLayout.accountsWithHolds, RedisLayout.accountRequestRate(a), RedisLayout.accountTokenRate(a),
         ]
         let reply = try await Self.admitScript.run(
             on: redis, keys: keys,
@@ -156,25 +180,117 @@ public struct GovernanceStore: Sendable {
                 .init(requestLimit: at(2), requestsRemaining: at(3), requestsResetMillis: at(4), tokenLimit: at(5), tokensRemaining: at(6), tokensResetMillis: at(7)))
         case 10: return .tooLargeForTokenLimit(tokenLimit: at(5))
         case 9: return .insufficientCredits(available: Money(nanos: at(1)))
+        case 11: return .concurrencyLimited(limit: at(1), accountWide: at(2) == 2)
+        case 12:
+            let period: SpendPeriod = at(2) == 1 ? .total : (at(2) == 2 ? .day : .month)
+            return .spendLimitReached(limit: Money(nanos: at(1)), period: period, spent: Money(nanos: at(3)))
         default: throw GovernanceError("admission script returned code \(code)")
         }
     }
 
     // MARK: Ledger and admin
 
+    /// A hold to release, with the request's real token count when known (it corrects the tokens-per-minute
+    /// limits, which were charged an estimate at admission).
+    public struct Release: Sendable, Equatable {
+        public var requestID: String
+        public var tokens: Int64?
+
+        public init(requestID: String, tokens: Int64? = nil) {
+            self.requestID = requestID
+            self.tokens = tokens
+        }
+    }
+
     /// Releases the holds of `requestIDs` and stores the account's PostgreSQL balance at `version` (when given),
     /// atomically. Safe to repeat. Returns how many holds were released.
     @discardableResult
     public func settle(accountID: Int64, balance: Money?, version: Int64?, releasing requestIDs: [String]) async throws -> Int {
+        try await settle(accountID: accountID, balance: balance, version: version, releases: requestIDs.map { Release(requestID: $0) })
+    }
+
+    @discardableResult
+    public func settle(accountID: Int64, balance: Money?, version: Int64?, releases: [Release]) async throws -> Int {
         var arguments: [RedisArgument] = [
             balance.map { RedisArgument($0.nanos) } ?? "", version.map { RedisArgument($0) } ?? "",
+            RedisArgument(RedisLayout.tag(accountID)), RedisArgument(accountID), RedisArgument(releases.count),
         ]
-        arguments.append(contentsOf: requestIDs.map { RedisArgument($0) })
+        arguments.append(contentsOf: releases.map { RedisArgument($0.requestID) })
+        arguments.append(contentsOf: releases.map { $0.tokens.map { RedisArgument($0) } ?? "-" })
         let reply = try await Self.settleScript.run(
-            on: redis, keys: [RedisLayout.account(accountID), RedisLayout.holds(accountID), RedisLayout.holdDeadlines(accountID)],
+            on: redis,
+            keys: [RedisLayout.account(accountID), RedisLayout.holds(accountID), RedisLayout.holdDeadlines(accountID), RedisLayout.accountsWithHolds],
             arguments: arguments)
         guard let released = reply.int64 else { throw GovernanceError("settle script: \(reply)") }
         return Int(released)
+    }
+
+    /// A key's spend as PostgreSQL last computed it.
+    public struct KeySpend: Sendable, Equatable {
+        public var total: Money
+        public var today: Money
+        /// `YYYYMMDD` (UTC).
+        public var dayID: String
+        public var thisMonth: Money
+        /// `YYYYMM` (UTC).
+        public var monthID: String
+        public var version: Int64
+
+        public init(total: Money, today: Money, dayID: String, thisMonth: Money, monthID: String, version: Int64) {
+            self.total = total
+            self.today = today
+            self.dayID = dayID
+            self.thisMonth = thisMonth
+            self.monthID = monthID
+            self.version = version
+        }
+    }
+
+    /// Stores a key's spend unless Redis already has a newer version. Returns whether it was stored.
+    @discardableResult
+    public func putKeySpend(accountID: Int64, keyID: Int64, spend: KeySpend) async throws -> Bool {
+        let reply = try await Self.keySpendScript.run(
+            on: redis, keys: [RedisLayout.keyRecord(account: accountID, key: keyID)],
+            arguments: [
+                RedisArgument(spend.total.nanos), RedisArgument(spend.today.nanos), RedisArgument(spend.dayID),
+                RedisArgument(spend.thisMonth.nanos), RedisArgument(spend.monthID), RedisArgument(spend.version),
+            ])
+        guard let stored = reply.int64 else { throw GovernanceError("key spend script: \(reply)") }
+        return stored == 1
+    }
+
+    /// Moves the deadline of holds whose settlement is safe in a ledger's spool, so the sweeper keeps them
+    /// until the spool drains into PostgreSQL (and the balance reflects the cost).
+    @discardableResult
+    public func extendHolds(accountID: Int64, requestIDs: [String], deadlineMillis: Int64) async throws -> Int {
+        var arguments: [RedisArgument] = [RedisArgument(deadlineMillis)]
+        arguments.append(contentsOf: requestIDs.map { RedisArgument($0) })
+        let reply = try await Self.extendHoldsScript.run(
+            on: redis, keys: [RedisLayout.holds(accountID), RedisLayout.holdDeadlines(accountID)], arguments: arguments)
+        return Int(reply.int64 ?? 0)
+    }
+
+    /// Accounts that may have open holds (for the sweeper).
+    public func accountsWithHolds() async throws -> [Int64] {
+        let reply = try await redis.send(["SMEMBERS", RedisArgument(RedisLayout.accountsWithHolds)])
+        return (reply.array ?? []).compactMap(\.int64)
+    }
+
+    /// Request ids of an account's holds whose deadline has passed.
+    public func expiredHolds(accountID: Int64, nowMillis: Int64, limit: Int = 1000) async throws -> [String] {
+        let reply = try await redis.send([
+            "ZRANGEBYSCORE", RedisArgument(RedisLayout.holdDeadlines(accountID)), "-inf", RedisArgument(nowMillis), "LIMIT", "0", RedisArgument(limit),
+        ])
+        return (reply.array ?? []).compactMap(\.string)
+    }
+
+    /// Stores the account-wide limits (0 = unlimited).
+    public func putAccountLimits(accountID: Int64, requestsPerMinute: Int64, tokensPerMinute: Int64, maxConcurrent: Int64) async throws {
+        let reply = try await redis.send([
+            "HSET", RedisArgument(RedisLayout.account(accountID)), "rpm", RedisArgument(requestsPerMinute), "tpm", RedisArgument(tokensPerMinute),
+            "conc", RedisArgument(maxConcurrent),
+        ])
+        if let failure = reply.errorMessage { throw GovernanceError(failure) }
     }
 
     /// Writes a key's record and its hash mapping.
@@ -185,6 +301,8 @@ public struct GovernanceStore: Sendable {
                 "st", RedisArgument(record.revoked ? "r" : "a"),
                 "rpm", RedisArgument(record.requestsPerMinute), "tpm", RedisArgument(record.tokensPerMinute),
                 "exp", RedisArgument(record.expiresAtMillis ?? 0), "models", RedisArgument(record.allowedModels.joined(separator: ",")),
+                "conc", RedisArgument(record.maxConcurrent), "lim_t", RedisArgument(record.spendLimit.nanos),
+                "lim_d", RedisArgument(record.dailySpendLimit.nanos), "lim_m", RedisArgument(record.monthlySpendLimit.nanos),
             ],
             ["SET", RedisArgument(RedisLayout.keyHash(record.hashHex)), RedisArgument("\(record.accountID):\(record.keyID)")],
             ["PUBLISH", RedisArgument(RedisLayout.invalidationChannel), RedisArgument("key:\(record.accountID):\(record.keyID)")],

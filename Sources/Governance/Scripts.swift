@@ -5,33 +5,28 @@
 /// spent is `bal - held`. Both are integers in nano-dollars changed only with HINCRBY/HSET (exact int64).
 /// The comparison `bal - held >= reserve` runs in Lua's doubles, which are exact below 2^53 nano-dollars
 /// (about $9 million); a balance above that is treated as covering any request below 2^52 (docs/money.md).
+/// Scripts build the names of an account's keys from its hash tag (all in one cluster slot).
 enum Scripts {
-    /// Admission: key status, expiry, allowed models, requests- and tokens-per-minute (GCRA), and a hold of
-    /// the request's worst-case cost, decided and applied atomically.
-    ///
-    /// KEYS: ready, key record, account, holds, hold deadlines, rpm state, tpm state, holders set.
-    /// ARGV: request id, model id, reserve nanos, admitted tokens, hold ttl ms, key id, account id.
-    /// Returns `{code, ...}`; see ``AdmissionDecision``.
-    static let admit = """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return {2} end
-        local k = redis.call('HMGET', KEYS[2], 'st', 'rpm', 'tpm', 'exp', 'models')
-        if not k[1] then return {3} end
-        if k[1] ~= 'a' then return {4} end
+    /// Shared Lua: the clock, UTC calendar ids, and the GCRA limiter.
+    static let prelude = """
         local t = redis.call('TIME')
         local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
-        local exp = tonumber(k[4]) or 0
-        if exp > 0 and nowUs >= exp * 1000 then return {5} end
-        local models = k[5]
-        if models and models ~= '' then
-          local model = ARGV[2]
-          local allowed = false
-          for pattern in string.gmatch(models, '[^,]+') do
-            if pattern == model or pattern == '*' then allowed = true break end
-            if string.sub(pattern, -2) == '/*' and string.sub(model, 1, #pattern - 1) == string.sub(pattern, 1, -2) then allowed = true break end
-          end
-          if not allowed then return {6} end
-        end
         local windowUs = 60000000
+        -- Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), for UTC day and month ids.
+        local function civil(days)
+          local z = days + 719468
+          local era = math.floor(z / 146097)
+          local doe = z - era * 146097
+          local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+          local y = yoe + era * 400
+          local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+          local mp = math.floor((5 * doy + 2) / 153)
+          local d = doy - math.floor((153 * mp + 2) / 5) + 1
+          local m = mp < 10 and mp + 3 or mp - 9
+          if m <= 2 then y = y + 1 end
+          return y, m, d
+        end
+        -- GCRA: `limit` per minute, bursts up to `limit`. Returns ok, new state, remaining, reset ms, retry ms.
         local function gcra(key, limit, cost)
           if limit <= 0 then return true, 0, -1, 0, 0 end
           local interval = windowUs / limit
@@ -44,27 +39,90 @@ enum Scripts {
           end
           return true, newTat, math.max(0, math.floor((windowUs - (newTat - nowUs)) / interval)), math.ceil((newTat - nowUs) / 1000), 0
         end
-        local rpm = tonumber(k[2]) or 0
-        local tpm = tonumber(k[3]) or 0
+        local function store(key, tat)
+          redis.call('SET', key, string.format('%d', tat), 'PX', math.ceil((tat - nowUs) / 1000) + 1000)
+        end
+        """
+
+    /// Admission: key status, expiry, allowed models, concurrency (key, account), requests and tokens per
+    /// minute (key, account; GCRA), the credit hold, and the key's spend limits (total, UTC day, UTC month),
+    /// decided and then applied atomically. A refused request changes nothing.
+    ///
+    /// KEYS: ready, key record, account, holds, hold deadlines, key rpm, key tpm, holders set, account rpm, account tpm.
+    /// ARGV: request id, model id, reserve nanos, admitted tokens, hold ttl ms, key id, account id.
+    /// Returns `{code, ...}`; see ``GovernanceStore/admit(_:)``.
+    static let admit = prelude + """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return {2} end
+        local k = redis.call('HMGET', KEYS[2], 'st', 'rpm', 'tpm', 'exp', 'models', 'conc', 'lim_t', 'lim_d', 'lim_m',
+                             'sp_t', 'sp_d', 'sp_did', 'sp_m', 'sp_mid', 'held', 'infl')
+        if not k[1] then return {3} end
+        if k[1] ~= 'a' then return {4} end
+        local exp = tonumber(k[4]) or 0
+        if exp > 0 and nowUs >= exp * 1000 then return {5} end
+        local models = k[5]
+        if models and models ~= '' then
+          local model = ARGV[2]
+          local allowed = false
+          for pattern in string.gmatch(models, '[^,]+') do
+            if pattern == model or pattern == '*' then allowed = true break end
+            if string.sub(pattern, -2) == '/*' and string.sub(model, 1, #pattern - 1) == string.sub(pattern, 1, -2) then allowed = true break end
+          end
+          if not allowed then return {6} end
+        end
+        local a = redis.call('HMGET', KEYS[3], 'bal', 'held', 'rpm', 'tpm', 'conc', 'infl')
+        local kConc, kInfl = tonumber(k[6]) or 0, tonumber(k[16]) or 0
+        if kConc > 0 and kInfl >= kConc then return {11, kConc, 1} end
+        local aConc, aInfl = tonumber(a[5]) or 0, tonumber(a[6]) or 0
+        if aConc > 0 and aInfl >= aConc then return {11, aConc, 2} end
+
         local tokens = tonumber(ARGV[4])
+        local rpm, tpm = tonumber(k[2]) or 0, tonumber(k[3]) or 0
+        local arpm, atpm = tonumber(a[3]) or 0, tonumber(a[4]) or 0
         local rOk, rTat, rRem, rReset, rRetry = gcra(KEYS[6], rpm, 1)
         if not rOk then return {7, rRetry, rpm, rRem, rReset, tpm} end
+        local arOk, arTat, arRem, arReset, arRetry = gcra(KEYS[9], arpm, 1)
+        if not arOk then return {7, arRetry, arpm, arRem, arReset, atpm} end
         if tpm > 0 and tokens > tpm then return {10, 60000, rpm, rRem, rReset, tpm} end
+        if atpm > 0 and tokens > atpm then return {10, 60000, arpm, arRem, arReset, atpm} end
         local tOk, tTat, tRem, tReset, tRetry = gcra(KEYS[7], tpm, tokens)
         if not tOk then return {8, tRetry, rpm, rRem, rReset, tpm, tRem, tReset} end
-        local a = redis.call('HMGET', KEYS[3], 'bal', 'held')
+        local atOk, atTat, atRem, atReset, atRetry = gcra(KEYS[10], atpm, tokens)
+        if not atOk then return {8, atRetry, arpm, arRem, arReset, atpm, atRem, atReset} end
+
         local bal = tonumber(a[1])
         if not bal then return {9, 0} end
         local held = tonumber(a[2]) or 0
         local reserve = tonumber(ARGV[3])
         if bal < 9007199254740992 and bal - held < reserve then return {9, bal - held} end
-        if rpm > 0 then redis.call('SET', KEYS[6], string.format('%d', rTat), 'PX', math.ceil((rTat - nowUs) / 1000) + 1000) end
-        if tpm > 0 then redis.call('SET', KEYS[7], string.format('%d', tTat), 'PX', math.ceil((tTat - nowUs) / 1000) + 1000) end
+
+        local limT, limD, limM = tonumber(k[7]) or 0, tonumber(k[8]) or 0, tonumber(k[9]) or 0
+        if limT > 0 or limD > 0 or limM > 0 then
+          local y, m, d = civil(math.floor(nowUs / 86400000000))
+          local dayId, monthId = string.format('%04d%02d%02d', y, m, d), string.format('%04d%02d', y, m)
+          local kHeld = tonumber(k[15]) or 0
+          local spentT = tonumber(k[10]) or 0
+          local spentD = (k[12] == dayId) and (tonumber(k[11]) or 0) or 0
+          local spentM = (k[14] == monthId) and (tonumber(k[13]) or 0) or 0
+          if limT > 0 and spentT + kHeld + reserve > limT then return {12, limT, 1, spentT} end
+          if limD > 0 and spentD + kHeld + reserve > limD then return {12, limD, 2, spentD} end
+          if limM > 0 and spentM + kHeld + reserve > limM then return {12, limM, 3, spentM} end
+        end
+
+        if rpm > 0 then store(KEYS[6], rTat) end
+        if tpm > 0 then store(KEYS[7], tTat) end
+        if arpm > 0 then store(KEYS[9], arTat) end
+        if atpm > 0 then store(KEYS[10], atTat) end
         local deadline = math.floor(nowUs / 1000) + tonumber(ARGV[5])
         redis.call('HINCRBY', KEYS[3], 'held', ARGV[3])
+        redis.call('HINCRBY', KEYS[3], 'infl', 1)
+        redis.call('HINCRBY', KEYS[2], 'held', ARGV[3])
+        redis.call('HINCRBY', KEYS[2], 'infl', 1)
         redis.call('HSET', KEYS[4], ARGV[1], ARGV[3] .. '|' .. ARGV[6] .. '|' .. ARGV[4] .. '|' .. string.format('%d', deadline))
         redis.call('ZADD', KEYS[5], deadline, ARGV[1])
         redis.call('SADD', KEYS[8], ARGV[7])
+        -- Report the key's limits, or the account's where the key has none.
+        if rpm <= 0 and arpm > 0 then rpm, rRem, rReset = arpm, arRem, arReset end
+        if tpm <= 0 and atpm > 0 then tpm, tRem, tReset = atpm, atRem, atReset end
         return {1, rpm, rRem, rReset, tpm, tRem, tReset, bal - held - reserve}
         """
 
@@ -78,22 +136,51 @@ enum Scripts {
 
     /// Releases holds and, when given, stores a newer PostgreSQL balance, in one step per account.
     ///
-    /// Releasing is idempotent (a hold is deleted once; only that deletion lowers `held`), and the balance is
-    /// versioned (an older version never overwrites a newer one), so replays and races between ledgers cannot
-    /// double-count. KEYS: account, holds, hold deadlines. ARGV: balance or "", version or "", request ids...
+    /// Releasing is idempotent (a hold is deleted once; only that deletion lowers `held` and the in-flight
+    /// counts), and the balance is versioned (an older version never overwrites a newer one), so replays and
+    /// races between ledgers cannot double-count. When a release carries the request's real token count, the
+    /// tokens-per-minute states (key and account) are corrected by the difference from the admission estimate.
+    ///
+    /// KEYS: account, holds, hold deadlines, holders set.
+    /// ARGV: balance or "", version or "", account hash tag, account id, n, n request ids, n token counts ("-" = none).
     /// Returns the number of holds released.
-    static let settle = """
+    static let settle = prelude + """
+        local tag, n = ARGV[3], tonumber(ARGV[5])
         local released = 0
-        for i = 3, #ARGV do
-          local hold = redis.call('HGET', KEYS[2], ARGV[i])
+        local function correct(key, limit, delta)
+          if limit <= 0 then return end
+          local tat = tonumber(redis.call('GET', key))
+          if not tat then return end
+          local newTat = tat + delta * windowUs / limit
+          if newTat <= nowUs then redis.call('DEL', key) else store(key, newTat) end
+        end
+        for i = 1, n do
+          local id = ARGV[5 + i]
+          local hold = redis.call('HGET', KEYS[2], id)
           if hold then
-            local amount = tonumber(string.match(hold, '^(%d+)')) or 0
-            redis.call('HDEL', KEYS[2], ARGV[i])
-            redis.call('ZREM', KEYS[3], ARGV[i])
+            local amount, kid, admitted = string.match(hold, '^(%d+)|(%d+)|(%d+)|')
+            amount = tonumber(amount) or 0
+            redis.call('HDEL', KEYS[2], id)
+            redis.call('ZREM', KEYS[3], id)
             redis.call('HINCRBY', KEYS[1], 'held', string.format('%d', -amount))
+            redis.call('HINCRBY', KEYS[1], 'infl', -1)
+            if kid then
+              local record = tag .. ':k:' .. kid
+              redis.call('HINCRBY', record, 'held', string.format('%d', -amount))
+              redis.call('HINCRBY', record, 'infl', -1)
+              local actual = ARGV[5 + n + i]
+              if actual and actual ~= '-' then
+                local delta = tonumber(actual) - tonumber(admitted)
+                if delta ~= 0 then
+                  correct(tag .. ':rl:' .. kid .. ':t', tonumber(redis.call('HGET', record, 'tpm')) or 0, delta)
+                  correct(tag .. ':rl:acct:t', tonumber(redis.call('HGET', KEYS[1], 'tpm')) or 0, delta)
+                end
+              end
+            end
             released = released + 1
           end
         end
+        if redis.call('HLEN', KEYS[2]) == 0 then redis.call('SREM', KEYS[4], ARGV[4]) end
         if ARGV[1] ~= '' then
           local current = tonumber(redis.call('HGET', KEYS[1], 'ver') or '-1')
           if tonumber(ARGV[2]) > current then
@@ -101,5 +188,32 @@ enum Scripts {
           end
         end
         return released
+        """
+
+    /// Stores a key's spend (total, UTC day, UTC month) if its version is newer. KEYS: key record.
+    /// ARGV: total, day amount, day id, month amount, month id, version.
+    static let keySpend = """
+        local current = tonumber(redis.call('HGET', KEYS[1], 'sp_v') or '-1')
+        if tonumber(ARGV[6]) <= current then return 0 end
+        redis.call('HSET', KEYS[1], 'sp_t', ARGV[1], 'sp_d', ARGV[2], 'sp_did', ARGV[3], 'sp_m', ARGV[4], 'sp_mid', ARGV[5], 'sp_v', ARGV[6])
+        return 1
+        """
+
+    /// Moves the deadline of existing holds (a settlement spooled while PostgreSQL is down keeps its hold
+    /// until the spool drains). KEYS: holds, hold deadlines. ARGV: deadline ms, request ids…
+    static let extendHolds = """
+        local moved = 0
+        for i = 2, #ARGV do
+          local hold = redis.call('HGET', KEYS[1], ARGV[i])
+          if hold then
+            local head = string.match(hold, '^(%d+|%d+|%d+)|')
+            if head then
+              redis.call('HSET', KEYS[1], ARGV[i], head .. '|' .. ARGV[1])
+              redis.call('ZADD', KEYS[2], ARGV[1], ARGV[i])
+              moved = moved + 1
+            end
+          end
+        end
+        return moved
         """
 }

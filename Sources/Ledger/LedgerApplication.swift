@@ -32,6 +32,7 @@ public struct LedgerConfiguration: Sendable {
 public struct LedgerApplication: Sendable {
     public let processor: SettlementProcessor
     public let synchronizer: RedisSynchronizer
+    public let sweeper: HoldSweeper
     public let server: LedgerServer
     let redis: RedisConnection
     let pool: PostgresPool
@@ -46,10 +47,11 @@ public struct LedgerApplication: Sendable {
         self.pool = pool
         self.processor = SettlementProcessor(pool: pool, governance: governance, catalog: catalog, spool: spool, logger: logger)
         self.synchronizer = RedisSynchronizer(pool: pool, governance: governance, logger: logger)
+        self.sweeper = HoldSweeper(governance: governance, logger: logger)
         self.server = LedgerServer(socketPath: configuration.socketPath, handler: processor, logger: logger)
     }
 
-    public var services: [any Service] { [processor, synchronizer, server] }
+    public var services: [any Service] { [processor, synchronizer, sweeper, server] }
 
     /// Runs until SIGTERM/SIGINT, then stops gracefully.
     public func run(logger: Logger) async throws {

@@ -20,23 +20,35 @@ public struct RedisSynchronizer: Service {
     let logger: Logger
     /// How often to check the marker. Defaults to 1 s.
     let checkInterval: Duration
+    /// How often to copy everything again even when Redis looks whole, repairing any update a crash lost
+    /// (all writes are versioned or idempotent, so this is always safe). Defaults to 30 s.
+    let fullSyncInterval: Duration
 
-    public init(pool: PostgresPool, governance: GovernanceStore, logger: Logger, checkInterval: Duration = .seconds(1)) {
+    public init(
+        pool: PostgresPool, governance: GovernanceStore, logger: Logger, checkInterval: Duration = .seconds(1),
+        fullSyncInterval: Duration = .seconds(30)
+    ) {
         self.pool = pool
         self.governance = governance
         self.logger = logger
         self.checkInterval = checkInterval
+        self.fullSyncInterval = fullSyncInterval
     }
 
     public func run() async throws {
-        var firstRun = true
+        var lastFullSync: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 // At start, always resynchronise (the ledger may have missed updates while it was down).
-                let ready = firstRun ? false : try await governance.isReady()
-                if !ready {
-                    try await rebuild(reason: firstRun ? "startup" : "readiness marker missing")
-                    firstRun = false
+                if lastFullSync == nil {
+                    try await rebuild(reason: "startup")
+                    lastFullSync = .now
+                } else if !(try await governance.isReady()) {
+                    try await rebuild(reason: "readiness marker missing")
+                    lastFullSync = .now
+                } else if let last = lastFullSync, ContinuousClock.now - last >= fullSyncInterval {
+                    try await rebuild(reason: "periodic", quiet: true)
+                    lastFullSync = .now
                 }
             } catch {
                 logger.warning("redis synchronisation failed; retrying", metadata: ["ledger.error": "\(error)"])
@@ -46,7 +58,7 @@ public struct RedisSynchronizer: Service {
     }
 
     /// Copies balances and keys from PostgreSQL into Redis, then marks Redis ready.
-    public func rebuild(reason: String) async throws {
+    public func rebuild(reason: String, quiet: Bool = false) async throws {
         let lockValue = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
         let locked = try await governance.redis.send(["SET", RedisArgument(RedisLayout.rebuildLock), RedisArgument(lockValue), "NX", "PX", "60000"])
         guard locked.string == "OK" else {
@@ -57,18 +69,32 @@ public struct RedisSynchronizer: Service {
             Task { [governance] in _ = try? await governance.redis.send(["DEL", RedisArgument(RedisLayout.rebuildLock)]) }
         }
         let started = ContinuousClock.now
-        let (accounts, keys) = try await pool.withConnection { db in (try db.accounts(), try db.keys()) }
+        let (accounts, keys, spends) = try await pool.withConnection { db in (try db.accounts(), try db.keys(), try db.keySpends()) }
         try await forEach(accounts) { account in
             try await governance.settle(accountID: account.id, balance: account.balance, version: account.version, releasing: [])
+            try await governance.putAccountLimits(
+                accountID: account.id, requestsPerMinute: account.requestsPerMinute, tokensPerMinute: account.tokensPerMinute,
+                maxConcurrent: account.maxConcurrent)
         }
         try await forEach(keys) { key in try await governance.putKey(key.governanceRecord) }
+        let spendEntries = spends.map { SpendEntry(keyID: $0.keyID, accountID: $0.accountID, spend: $0.spend) }
+        try await forEach(spendEntries) { entry in
+            try await governance.putKeySpend(accountID: entry.accountID, keyID: entry.keyID, spend: entry.spend)
+        }
         try await governance.markReady(generation: "\(Int64(Date().timeIntervalSince1970 * 1000))")
+        if quiet { return }
         logger.info(
             "redis view rebuilt from postgres",
             metadata: [
                 "ledger.reason": "\(reason)", "ledger.accounts": "\(accounts.count)", "ledger.keys": "\(keys.count)",
                 "ledger.duration": "\(ContinuousClock.now - started)",
             ])
+    }
+
+    struct SpendEntry: Sendable {
+        var keyID: Int64
+        var accountID: Int64
+        var spend: GovernanceStore.KeySpend
     }
 
     /// Runs `body` for every element, up to 256 at a time (the Redis client pipelines them).

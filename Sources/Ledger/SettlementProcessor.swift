@@ -43,10 +43,13 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         public var batches = 0
     }
 
+    /// One account's Redis work after a commit: holds to release (with real token counts), its new balance,
+    /// and the new spend of its keys.
     struct RedisUpdate: Sendable {
         var accountID: Int64
         var balance: BalanceUpdate?
-        var releasing: [String]
+        var releases: [GovernanceStore.Release]
+        var keySpends: [(keyID: Int64, spend: GovernanceStore.KeySpend)] = []
     }
 
     let configuration: Configuration
@@ -165,6 +168,7 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
             do {
                 try spool.append(batch.map(\.settlement))
                 for item in batch { results[item.settlement.requestID] = .spooled }
+                await keepHoldsWhileSpooled(batch.map(\.settlement))
                 state.withLock { $0.stats.spooled += batch.count }
             } catch {
                 // Neither PostgreSQL nor the disk: acknowledge nothing; the edges keep the settlements and retry.
@@ -180,22 +184,31 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         }
     }
 
-    /// Writes a batch; when PostgreSQL refuses it for a reason other than connectivity (a constraint, which
-    /// means a bad settlement), splits it to isolate and reject the culprits.
-    func commit(_ batch: [PricedSettlement]) async throws -> ([BalanceUpdate], Set<String>) {
+    /// Writes a batch; when PostgreSQL refuses it because of its data (a constraint or a data exception,
+    /// which means a bad settlement), splits it to isolate and reject the culprits. Any other refusal (a
+    /// read-only standby, a deadlock, a full disk, a schema mismatch) says nothing about the settlements: it is
+    /// thrown, so that the batch is spooled and retried instead of being rejected and lost.
+    func commit(_ batch: [PricedSettlement]) async throws -> (SettledBatch, Set<String>) {
         do {
-            let updates = try await pool.withConnection { db in try db.settleBatch(batch) }
-            return (updates, [])
-        } catch let error as PostgresError where !error.isConnectionFailure {
+            let settled = try await pool.withConnection { db in try db.settleBatchDetailed(batch) }
+            return (settled, [])
+        } catch let error as PostgresError where Self.isCausedByData(error) {
             if batch.count == 1 {
                 logger.error("settlement refused by postgres", metadata: ["gw.request.id": "\(batch[0].settlement.requestID)", "ledger.error": "\(error)"])
-                return ([], [batch[0].settlement.requestID])
+                return (SettledBatch(accounts: [], keys: []), [batch[0].settlement.requestID])
             }
             let middle = batch.count / 2
             let (first, rejectedFirst) = try await commit(Array(batch[..<middle]))
             let (second, rejectedSecond) = try await commit(Array(batch[middle...]))
-            return (first + second, rejectedFirst.union(rejectedSecond))
+            return (SettledBatch(accounts: first.accounts + second.accounts, keys: first.keys + second.keys), rejectedFirst.union(rejectedSecond))
         }
+    }
+
+    /// SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): errors a settlement's
+    /// content can cause.
+    static func isCausedByData(_ error: PostgresError) -> Bool {
+        guard !error.isConnectionFailure, let state = error.sqlState else { return false }
+        return state.hasPrefix("22") || state.hasPrefix("23")
     }
 
     static func validate(_ s: Settlement) -> String? {
@@ -214,17 +227,37 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
 
     /// Releases the holds of committed settlements and stores new balances, one script call per account,
     /// sent concurrently (the Redis client pipelines them).
-    func applyToRedis(_ settlements: [Settlement], updates: [BalanceUpdate]) async {
+    func applyToRedis(_ settlements: [Settlement], updates settled: SettledBatch) async {
         var byAccount: [Int64: RedisUpdate] = [:]
+        var accountOfKey: [Int64: Int64] = [:]
         for settlement in settlements {
-            byAccount[settlement.accountID, default: RedisUpdate(accountID: settlement.accountID, balance: nil, releasing: [])]
-                .releasing.append(settlement.requestID)
+            accountOfKey[settlement.keyID] = settlement.accountID
+            byAccount[settlement.accountID, default: RedisUpdate(accountID: settlement.accountID, balance: nil, releases: [])]
+                .releases.append(.init(requestID: settlement.requestID, tokens: settlement.usage.totalTokens))
         }
-        for update in updates {
-            byAccount[update.accountID, default: RedisUpdate(accountID: update.accountID, balance: nil, releasing: [])].balance = update
+        for update in settled.accounts {
+            byAccount[update.accountID, default: RedisUpdate(accountID: update.accountID, balance: nil, releases: [])].balance = update
+        }
+        for key in settled.keys {
+            guard let account = accountOfKey[key.keyID] else { continue }
+            let spend = GovernanceStore.KeySpend(
+                total: key.total, today: key.today, dayID: key.dayID, thisMonth: key.thisMonth, monthID: key.monthID, version: key.version)
+            byAccount[account, default: RedisUpdate(accountID: account, balance: nil, releases: [])].keySpends.append((key.keyID, spend))
         }
         await send(Array(byAccount.values))
     }
+
+    /// Keeps the holds of spooled settlements until the spool drains (a week at most), so that the sweeper
+    /// does not release them while PostgreSQL's balance still lacks their cost. Best effort: without Redis
+    /// there is nothing to keep.
+    func keepHoldsWhileSpooled(_ settlements: [Settlement]) async {
+        let deadline = WallClock.unixMillis() + 7 * 24 * 3_600_000
+        let byAccount = Dictionary(grouping: settlements, by: \.accountID)
+        for (account, items) in byAccount {
+            _ = try? await governance.extendHolds(accountID: account, requestIDs: items.map(\.requestID), deadlineMillis: deadline)
+        }
+    }
+
 
     func send(_ updates: [RedisUpdate]) async {
         let failed = await withTaskGroup(of: RedisUpdate?.self) { group in
@@ -233,7 +266,10 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
                     do {
                         try await self.governance.settle(
                             accountID: update.accountID, balance: update.balance?.balance, version: update.balance?.version,
-                            releasing: update.releasing)
+                            releases: update.releases)
+                        for (keyID, spend) in update.keySpends {
+                            try await self.governance.putKeySpend(accountID: update.accountID, keyID: keyID, spend: spend)
+                        }
                         return nil
                     } catch {
                         return update
@@ -270,8 +306,8 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
             while offset < spooled.count {
                 let chunk = spooled[offset..<min(offset + configuration.maxBatch, spooled.count)]
                 let priced = chunk.map { PricedSettlement(settlement: $0, prices: catalog.models[$0.model]?.prices ?? $0.prices) }
-                let (updates, _) = try await commit(priced)
-                await applyToRedis(Array(chunk), updates: updates)
+                let (settled, _) = try await commit(priced)
+                await applyToRedis(Array(chunk), updates: settled)
                 offset += chunk.count
             }
             try spool.clear()

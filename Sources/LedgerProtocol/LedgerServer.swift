@@ -3,6 +3,7 @@ public import NIOCore
 import NIOExtras
 public import NIOPosix
 public import ServiceLifecycle
+import Synchronization
 public import TokModelCore
 
 #if canImport(Glibc)
@@ -34,7 +35,7 @@ public struct LedgerServer: Service {
     }
 
     public func run() async throws {
-        let previousMask = umask(0o177)  // the socket is created 0600
+        SocketUmask.acquire()  // the socket is created 0600
         let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
         do {
             server = try await ServerBootstrap(group: group)
@@ -48,10 +49,10 @@ public struct LedgerServer: Service {
                     }
                 }
         } catch {
-            umask(previousMask)
+            SocketUmask.release()
             throw error
         }
-        umask(previousMask)
+        SocketUmask.release()
         chmod(socketPath, 0o600)
         logger.info("ledger listening", metadata: ["ledger.socket": "\(socketPath)"])
 
@@ -99,6 +100,27 @@ public struct LedgerServer: Service {
             }
         } catch {
             logger.debug("ledger connection ended", metadata: ["ledger.error": "\(error)"])
+        }
+    }
+}
+
+/// The umask is per process: servers binding at the same time (tests, or several servers in one process) must
+/// not restore the mask in the middle of each other's bind, which would create a socket with the default mode
+/// and could leave the process with 0177 for good. The first to enter sets it; the last to leave restores it.
+enum SocketUmask {
+    static let state = Mutex<(users: Int, saved: mode_t)>((0, 0))
+
+    static func acquire() {
+        state.withLock { state in
+            if state.users == 0 { state.saved = umask(0o177) }
+            state.users += 1
+        }
+    }
+
+    static func release() {
+        state.withLock { state in
+            state.users -= 1
+            if state.users == 0 { umask(state.saved) }
         }
     }
 }

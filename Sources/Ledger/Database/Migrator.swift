@@ -60,14 +60,15 @@ public enum Migrator {
     /// Applies what is missing and returns the migrations applied by this call.
     @discardableResult
     public static func migrate(_ connection: PostgresConnection, migrations: [Migration]) throws -> [Migration] {
+        // One migrator at a time across processes. Taken before creating `schema_migrations`: two concurrent
+        // `CREATE TABLE IF NOT EXISTS` of the same table can fail with a unique violation in pg_type.
+        try connection.query("SELECT pg_advisory_lock(7262010)")
+        defer { _ = try? connection.query("SELECT pg_advisory_unlock(7262010)") }
         try connection.query("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now())
             """)
-        // One migrator at a time across processes.
-        try connection.query("SELECT pg_advisory_lock(7262010)")
-        defer { _ = try? connection.query("SELECT pg_advisory_unlock(7262010)") }
 
         var applied: [Int: String] = [:]
         for row in try connection.query("SELECT version, checksum FROM schema_migrations") {
