@@ -20,7 +20,8 @@ struct Script: Sendable {
         command.append(contentsOf: arguments)
         let reply = try await redis.send(command)
         if let message = reply.errorMessage, message.hasPrefix("NOSCRIPT") {
-            _ = try await redis.send(["SCRIPT", "LOAD", RedisArgument(source)])
+            let loaded = try await redis.send(["SCRIPT", "LOAD", RedisArgument(source)])
+            if let failure = loaded.errorMessage { throw GovernanceError("Redis refused a TokModel script: \(failure)") }
             return try await redis.send(command)
         }
         return reply

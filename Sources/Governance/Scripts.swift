@@ -51,7 +51,7 @@ enum Scripts {
     /// KEYS: ready, key record, account, holds, hold deadlines, key rpm, key tpm, holders set, account rpm, account tpm.
     /// ARGV: request id, model id, reserve nanos, admitted tokens, hold ttl ms, key id, account id.
     /// Returns `{code, ...}`; see ``GovernanceStore/admit(_:)``.
-    static let admit = prelude + """
+    static let admit = prelude + "\n" + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return {2} end
         local k = redis.call('HMGET', KEYS[2], 'st', 'rpm', 'tpm', 'exp', 'models', 'conc', 'lim_t', 'lim_d', 'lim_m',
                              'sp_t', 'sp_d', 'sp_did', 'sp_m', 'sp_mid', 'held', 'infl')
@@ -144,7 +144,7 @@ enum Scripts {
     /// KEYS: account, holds, hold deadlines, holders set.
     /// ARGV: balance or "", version or "", account hash tag, account id, n, n request ids, n token counts ("-" = none).
     /// Returns the number of holds released.
-    static let settle = prelude + """
+    static let settle = prelude + "\n" + """
         local tag, n = ARGV[3], tonumber(ARGV[5])
         local released = 0
         local function correct(key, limit, delta)

@@ -358,3 +358,100 @@ def test_two_edges_two_ledgers_share_limits_and_revocation():
         assert_audit_clean()
     finally:
         s.stop()
+
+
+def redis_held(account):
+    return account_balance(account)["held_nano"]
+
+
+def test_edge_killed_mid_stream_its_hold_is_released_by_the_sweeper():
+    # Hold deadline = the provider's request timeout (8 s in the fault catalog) + the edge's grace (1 s here).
+    s = Stack(edge_env={"TOKMODEL_HOLD_GRACE_MS": "1000"})
+    try:
+        account = new_account("1.00")
+        key = admin("keys", "create", "--account", account)["secret"]
+        body = {"model": "mock/echo", "stream": True,
+                "messages": [{"role": "user", "content": "slow [[mock:chunks=10]] [[mock:delay_ms=500]]"}]}
+        with httpx.stream("POST", s.edges[0].url + "/v1/chat/completions", json=body,
+                          headers={"Authorization": f"Bearer {key}"}, timeout=30) as response:
+            request_id = response.headers["x-request-id"]
+            next(response.iter_lines())
+            held = redis_held(account)
+            s.edges[0].kill()
+        assert held > 0, "the request holds its worst-case cost while it runs"
+        started = time.time()
+        wait_until(lambda: redis_held(account) == 0, timeout=30, interval=0.25, message="the sweeper to release the hold")
+        print(f"\nedge kill -9 mid-stream: hold of {held} nano-dollars released after {time.time() - started:.1f} s")
+        assert usage_show(request_id) is None, "a request whose edge died unsettled is not billed (and never twice)"
+        balance = account_balance(account)
+        assert balance["balance_nano"] == balance["available_nano"] == 1_000_000_000
+        assert "released expired holds" in open(s.log("ledger0")).read()
+        assert_audit_clean()
+    finally:
+        s.stop()
+
+
+def simultaneous_chats(stack, key, contents, max_tokens=None):
+    """One request per content, alternating edges, all sent at the same moment."""
+    barrier = threading.Barrier(len(contents))
+
+    def one(i):
+        barrier.wait()
+        return chat(stack.edges[i % len(stack.edges)].url, key, content=contents[i], max_tokens=max_tokens)
+
+    with ThreadPoolExecutor(len(contents)) as pool:
+        return list(pool.map(one, range(len(contents))))
+
+
+def test_concurrency_tpm_spend_and_account_limits_hold_across_two_edges():
+    s = Stack(edges=2, ledgers=2)
+    try:
+        account = new_account("5.00")
+        # At most two requests in flight for the key, whichever edge they reach.
+        key = admin("keys", "create", "--account", account, "--max-concurrent", "2")["secret"]
+        slow = "hi [[mock:latency_ms=1500]]"
+        responses = simultaneous_chats(s, key, [slow] * 4)
+        codes = sorted(r.status_code for r in responses)
+        print(f"\nmax-concurrent=2 across two edges: {codes}")
+        assert codes == [200, 200, 429, 429]
+        assert all(r.json()["error"]["code"] == "concurrency_limit_exceeded" for r in responses if r.status_code == 429)
+
+        # Tokens per minute: each request is charged its estimate (prompt bytes / 4 + max_tokens) at admission.
+        tpm_key = admin("keys", "create", "--account", account, "--tpm", "300")["secret"]
+        responses = simultaneous_chats(s, tpm_key, [slow] * 3, max_tokens=100)
+        codes = sorted(r.status_code for r in responses)
+        print(f"tpm=300 with ~125-token estimates across two edges: {codes}")
+        assert codes == [200, 200, 429]
+        # Settlement corrects the estimate with the real count (~21 tokens each), so capacity comes back.
+        wait_settled(account, 4)
+        assert chat(s.edges[0].url, tpm_key, max_tokens=100).status_code == 200
+
+        # A key's total spend limit, enforced with its holds, across edges.
+        payload_tokens, completion = 9, 12           # "hello" on the mock: 9 prompt tokens, 12 completion tokens
+        request_cost = cost(payload_tokens, completion)
+        body = json.dumps({"model": "mock/echo", "messages": [{"role": "user", "content": "hello"}], "max_tokens": 20}).encode()
+        reservation = len(body) * 1000 + 20 * 2000
+        limit = 2 * request_cost + reservation - 1   # two requests fit; a third cannot be held under the limit
+        spend_key = admin("keys", "create", "--account", account, "--spend-limit", f"0.{limit:09d}")["secret"]
+        statuses = []
+        for i in range(3):
+            r = post(s.edges[i % 2].url, spend_key, body)
+            statuses.append(r.status_code)
+            if r.status_code == 200:
+                wait_until(lambda: redis_held(account) == 0, timeout=30, message="settlement")
+                time.sleep(0.3)  # the key's spend reaches Redis right after the balance
+        print(f"spend limit for two requests: {statuses}")
+        assert statuses == [200, 200, 403]
+
+        # Account-wide requests per minute, across two keys and two edges.
+        limited = new_account("1.00")
+        admin("accounts", "update", limited, "--rpm", "3")
+        k1 = admin("keys", "create", "--account", limited)["secret"]
+        k2 = admin("keys", "create", "--account", limited)["secret"]
+        statuses = [chat(s.edges[i % 2].url, [k1, k2][i % 2]).status_code for i in range(5)]
+        print(f"account rpm=3 across two keys and two edges: {statuses}")
+        assert statuses == [200, 200, 200, 429, 429]
+        wait_settled(limited, 3)
+        assert_audit_clean()
+    finally:
+        s.stop()
