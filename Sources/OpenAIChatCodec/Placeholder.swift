@@ -1,1 +1,0 @@
-// OpenAIChatCodec: see the helper's work.
