@@ -1,1 +1,0 @@
-// GeminiCodec: see the helper's work.
