@@ -1,1 +1,0 @@
-// ResponsesCodec: see the helper's work.
