@@ -1,7 +1,9 @@
 import Dialects
 
-/// The body of a non-streamed answer, `object: chat.completion`, written straight to bytes (no JSON tree)
-/// because benchmarks call this on every request.
+/// The body of a non-streamed OpenAI answer, `object: chat.completion`, written straight to bytes (no JSON
+/// tree) because benchmarks call this on every request. Tool calls appear as `message.tool_calls`
+/// (`{"id":"call_mock_<n>","type":"function","function":{"name","arguments"}}`), with `content: null` when
+/// the answer has no text.
 public enum MockCompletionBody {
     public static func encode(_ answer: MockAnswer, identity: MockCompletionIdentity) -> [UInt8] {
         let text = answer.text
@@ -14,7 +16,25 @@ public enum MockCompletionBody {
             out.append(contentsOf: #"{"index":"#.utf8)
             out.append(contentsOf: String(index).utf8)
             out.append(contentsOf: #","message":{"role":"assistant","content":"#.utf8)
-            JSONWriter.writeString(text, into: &out)
+            if answer.tokens.isEmpty && !answer.toolCalls.isEmpty {
+                out.append(contentsOf: "null".utf8)
+            } else {
+                JSONWriter.writeString(text, into: &out)
+            }
+            if !answer.toolCalls.isEmpty {
+                out.append(contentsOf: #","tool_calls":["#.utf8)
+                for (callIndex, call) in answer.toolCalls.enumerated() {
+                    if callIndex > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: #"{"id":"#.utf8)
+                    JSONWriter.writeString(call.openAIID, into: &out)
+                    out.append(contentsOf: #","type":"function","function":{"name":"#.utf8)
+                    JSONWriter.writeString(call.name, into: &out)
+                    out.append(contentsOf: #","arguments":"#.utf8)
+                    JSONWriter.writeString(call.arguments, into: &out)
+                    out.append(contentsOf: "}}".utf8)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
             out.append(contentsOf: #"},"logprobs":null,"finish_reason":"#.utf8)
             JSONWriter.writeString(answer.finishReason, into: &out)
             out.append(UInt8(ascii: "}"))

@@ -13,6 +13,16 @@
 /// | `fail_after=N`   | stream only: close the connection after N content chunks, with no finish, usage or `[DONE]` |
 /// | `no_usage`       | never report usage, even when asked                                             |
 /// | `zero_usage`     | report usage with 0 prompt and 0 completion tokens                              |
+/// | `tool`           | answer with one call to the request's first tool instead of text                |
+/// | `tool=NAME`      | answer with one call to the tool named NAME (it must be among the request's tools) |
+/// | `tools=N`        | answer with N parallel calls, to the request's first N tools in order (1...128)  |
+/// | `text_then_tool` | answer with the text first and then the tool call(s); alone it means `tool` as well |
+///
+/// The directives apply in every dialect (OpenAI, Anthropic, Gemini); `status` answers in that dialect's error
+/// shape. In a stream, `chunks` is the number of text chunks and also the number of fragments each tool call's
+/// arguments are split into (OpenAI, Anthropic; Gemini sends each call whole), and `fail_after` counts text
+/// chunks and argument fragments alike. See ``MockAnswer`` for when a tool directive is overridden (the last
+/// turn is a tool result, or the tool choice is `none`).
 ///
 /// An unknown name or a bad value is a 400, so that a typo in a test fails loudly instead of being ignored.
 public struct MockDirectives: Sendable, Equatable {
@@ -24,10 +34,15 @@ public struct MockDirectives: Sendable, Equatable {
     public var failAfterChunks: Int?
     public var noUsage = false
     public var zeroUsage = false
+    /// `tool`, `tool=NAME` or `tools=N`.
+    public var tool: MockToolDirective?
+    /// `text_then_tool`.
+    public var textThenTool = false
 
     public init(
         words: Int? = nil, chunks: Int? = nil, delayMillis: Int? = nil, latencyMillis: Int? = nil, status: Int? = nil,
-        failAfterChunks: Int? = nil, noUsage: Bool = false, zeroUsage: Bool = false
+        failAfterChunks: Int? = nil, noUsage: Bool = false, zeroUsage: Bool = false, tool: MockToolDirective? = nil,
+        textThenTool: Bool = false
     ) {
         self.words = words
         self.chunks = chunks
@@ -37,6 +52,13 @@ public struct MockDirectives: Sendable, Equatable {
         self.failAfterChunks = failAfterChunks
         self.noUsage = noUsage
         self.zeroUsage = zeroUsage
+        self.tool = tool
+        self.textThenTool = textThenTool
+    }
+
+    /// The tool calls asked for: the explicit directive, else `text_then_tool` alone means the first tool.
+    public var requestedTools: MockToolDirective? {
+        tool ?? (textThenTool ? .first : nil)
     }
 
     public static let opening: String = "[[mock:"
@@ -97,6 +119,15 @@ public struct MockDirectives: Sendable, Equatable {
         case "fail_after": failAfterChunks = try number(0...Self.maxWords)
         case "no_usage": noUsage = try flag()
         case "zero_usage": zeroUsage = try flag()
+        case "tool":
+            if let value {
+                guard !value.isEmpty else { throw MockError.invalidRequest("Mock directive tool needs a tool name after '='.", param: "messages") }
+                tool = .named(String(value))
+            } else {
+                tool = .first
+            }
+        case "tools": tool = .count(try number(1...MockToolDirective.maxParallelCalls))
+        case "text_then_tool": textThenTool = try flag()
         default: throw MockError.invalidRequest("Unknown mock directive \"\(name)\".", param: "messages")
         }
     }

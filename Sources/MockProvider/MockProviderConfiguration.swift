@@ -12,8 +12,11 @@ public struct MockProviderConfiguration: Sendable, Equatable {
     public var chunkCount: Int = 8
     /// Pause before each content chunk and before the finish chunk of a stream.
     public var chunkDelayMillis: Int = 0
-    /// When set, chat and model requests must carry `Authorization: Bearer <key>`, else 401, so that tests
-    /// can check that the gateway sends the provider's key and not the client's.
+    /// When set, every chat request (and `GET /v1/models`) must carry this key in its dialect's place, else an
+    /// authentication error in that dialect's shape: OpenAI `Authorization: Bearer <key>` (401); Anthropic
+    /// `x-api-key: <key>` or `Authorization: Bearer <key>` (401); Gemini `x-goog-api-key: <key>` or `?key=<key>`
+    /// (403 when absent, 401 when wrong). Tests use it to check that the gateway sends the provider's key and
+    /// not the client's.
     public var requiredAPIKey: String? = nil
 
     public init(

@@ -1,7 +1,7 @@
 import Hummingbird
 import Synchronization
 
-/// The little the mock remembers across requests: counters and the last chat body. Shared by all
+/// The little the mock remembers across requests: counters and the last chat body, whatever its dialect. Shared by all
 /// connections, so it uses atomics and a mutex rather than an actor, to add no hop on the hot path.
 final class MockProviderState: Sendable {
     private let requests = Atomic<Int>(0)
@@ -23,7 +23,13 @@ final class MockProviderState: Sendable {
     }
 
     func nextCompletionID() -> String {
-        "chatcmpl-mock-\(completions.wrappingAdd(1, ordering: .relaxed).newValue)"
+        "chatcmpl-mock-\(nextSerial())"
+    }
+
+    /// The next answer number, shared by every dialect's ids (`chatcmpl-mock-<n>`, `msg_mock_<n>`,
+    /// `mock-resp-<n>`).
+    func nextSerial() -> Int {
+        completions.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     var stats: MockStats {

@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// The mock's routes: the OpenAI endpoints it imitates, and the `/mock/*` endpoints tests use to inspect it.
+/// The mock's routes: the OpenAI, Anthropic and Gemini endpoints it imitates, and the `/mock/*` endpoints
+/// tests use to inspect it (their counts and last body cover every dialect).
 enum MockRoutes {
     static func router(configuration: MockProviderConfiguration, state: MockProviderState) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -8,6 +9,11 @@ enum MockRoutes {
         // Some clients are configured with a base URL that lacks /v1.
         router.post("/v1/chat/completions", use: chat.respond)
         router.post("/chat/completions", use: chat.respond)
+        router.post("/v1/messages", use: chat.respondAnthropic)
+        router.post("/messages", use: chat.respondAnthropic)
+        // `{target}` is `<model>:generateContent` or `<model>:streamGenerateContent`; the model has no slash.
+        router.post("/v1beta/models/{target}", use: chat.respondGemini)
+        router.post("/v1/models/{target}", use: chat.respondGemini)
 
         let modelsBody = MockModels.body
         router.get("/v1/models") { request, _ -> Response in

@@ -2,7 +2,7 @@ import Dialects
 
 /// A snapshot of what the mock has served, for `GET /mock/stats`.
 public struct MockStats: Sendable, Equatable {
-    /// Chat requests received (every POST to a chat endpoint, whatever its outcome).
+    /// Chat requests received (every POST to a chat endpoint of any dialect, whatever its outcome).
     public var requests: Int
     /// Of those, the ones answered with a stream.
     public var streams: Int

@@ -1,7 +1,9 @@
 import Dialects
 
-/// One server-sent event of a streamed answer, in wire form (`data: <json>\n\n`), with its place in the
-/// stream so that the server can pace it and cut it short (`fail_after`).
+/// One server-sent event of a streamed answer, in wire form (`data: <json>\n\n`; Anthropic's with an
+/// `event:` line, Gemini's ending in `\r\n\r\n`), with its place in the stream so that the server can pace
+/// it and cut it short (`fail_after`): the server pauses before each `content` and `finish` event and drops
+/// the connection instead of sending content number `fail_after` or any finish.
 public struct MockStreamEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The opening chunk: `delta: {"role":"assistant","content":""}`.
@@ -12,8 +14,11 @@ public struct MockStreamEvent: Sendable, Equatable {
         case finish
         /// `choices: []` and the usage object; only when the client asked for it.
         case usage
-        /// `data: [DONE]`.
+        /// `data: [DONE]`; Anthropic's `message_stop`.
         case done
+        /// A structural event that carries no content and is never paced: Anthropic's `message_start`,
+        /// `ping`, `content_block_start` and `content_block_stop`.
+        case frame
     }
 
     public var kind: Kind
@@ -28,10 +33,17 @@ public struct MockStreamEvent: Sendable, Equatable {
     }
 }
 
-/// The events of a streamed answer, in the order OpenAI sends them: role, content chunks, finish, then
+/// The events of a streamed OpenAI answer, in the order OpenAI sends them: role, content chunks, finish, then
 /// the usage chunk when `stream_options.include_usage` is true (and usage is not suppressed), then
 /// `[DONE]`. With `include_usage`, every other chunk carries `"usage":null`, as OpenAI's do. With `n > 1`,
 /// each step has one event per choice.
+///
+/// Tool calls follow the text as `delta.tool_calls` fragments: for each call a header
+/// (`{"index":i,"id":"call_mock_<n>","type":"function","function":{"name":..,"arguments":""}}`), then its
+/// arguments in `chunkCount` fragments (`{"index":i,"function":{"arguments":..}}`). Headers come first, then
+/// the fragments round-robin by call index, so with two or more calls their fragments interleave. When the
+/// answer has no text, the opening chunk is `{"role":"assistant","content":null,"tool_calls":[<header 0>]}`,
+/// as OpenAI's is. Headers and fragments are content steps (paced, counted by `fail_after`).
 public enum MockStream {
     public static func events(
         for answer: MockAnswer, identity: MockCompletionIdentity, includeUsage: Bool, chunkCount: Int
@@ -47,13 +59,13 @@ public enum MockStream {
         opening.append(contentsOf: #","choices":["#.utf8)
         let closing = Array((usage != nil ? #"],"usage":null}"# + "\n\n" : "]}\n\n").utf8)
 
-        func event(_ kind: MockStreamEvent.Kind, choice: Int, delta: (inout [UInt8]) -> Void, finishReason: String?) -> MockStreamEvent {
+        func event(_ kind: MockStreamEvent.Kind, choice: Int, delta: [UInt8], finishReason: String?) -> MockStreamEvent {
             var out = opening
-            out.reserveCapacity(opening.count + 128)
+            out.reserveCapacity(opening.count + delta.count + 96)
             out.append(contentsOf: #"{"index":"#.utf8)
             out.append(contentsOf: String(choice).utf8)
             out.append(contentsOf: #","delta":"#.utf8)
-            delta(&out)
+            out.append(contentsOf: delta)
             out.append(contentsOf: #","logprobs":null,"finish_reason":"#.utf8)
             if let finishReason { JSONWriter.writeString(finishReason, into: &out) } else { out.append(contentsOf: "null".utf8) }
             out.append(UInt8(ascii: "}"))
@@ -61,25 +73,65 @@ public enum MockStream {
             return MockStreamEvent(kind: kind, choice: choice, bytes: out)
         }
 
+        // The deltas of the content steps after the text chunks: tool-call headers and argument fragments.
+        let calls = answer.toolCalls
+        let fragments = calls.map { $0.argumentFragments(count: chunkCount) }
+        func header(_ index: Int) -> [UInt8] {
+            var out = Array(#"{"index":"#.utf8)
+            out.append(contentsOf: String(index).utf8)
+            out.append(contentsOf: #","id":"#.utf8)
+            JSONWriter.writeString(calls[index].openAIID, into: &out)
+            out.append(contentsOf: #","type":"function","function":{"name":"#.utf8)
+            JSONWriter.writeString(calls[index].name, into: &out)
+            out.append(contentsOf: #","arguments":""}}"#.utf8)
+            return out
+        }
+        func toolDelta(_ element: [UInt8]) -> [UInt8] {
+            Array(#"{"tool_calls":["#.utf8) + element + Array("]}".utf8)
+        }
+        let headerInOpening = !calls.isEmpty && answer.tokens.isEmpty
+        var toolSteps: [[UInt8]] = []
+        for index in calls.indices where !(index == 0 && headerInOpening) {
+            toolSteps.append(toolDelta(header(index)))
+        }
+        for round in 0..<(fragments.map(\.count).max() ?? 0) {
+            for index in calls.indices where round < fragments[index].count {
+                var element = Array(#"{"index":"#.utf8)
+                element.append(contentsOf: String(index).utf8)
+                element.append(contentsOf: #","function":{"arguments":"#.utf8)
+                JSONWriter.writeString(fragments[index][round], into: &element)
+                element.append(contentsOf: "}}".utf8)
+                toolSteps.append(toolDelta(element))
+            }
+        }
+
+        let roleDelta: [UInt8]
+        if headerInOpening {
+            roleDelta = Array(#"{"role":"assistant","content":null,"tool_calls":["#.utf8) + header(0) + Array("]}".utf8)
+        } else {
+            roleDelta = Array(#"{"role":"assistant","content":""}"#.utf8)
+        }
+
         var events: [MockStreamEvent] = []
-        events.reserveCapacity(answer.choices * (chunks.count + 2) + 2)
+        events.reserveCapacity(answer.choices * (chunks.count + toolSteps.count + 2) + 2)
         for choice in 0..<answer.choices {
-            events.append(event(.role, choice: choice, delta: { $0.append(contentsOf: #"{"role":"assistant","content":""}"#.utf8) }, finishReason: nil))
+            events.append(event(.role, choice: choice, delta: roleDelta, finishReason: nil))
         }
         for (index, chunk) in chunks.enumerated() {
+            var delta = Array(#"{"content":"#.utf8)
+            JSONWriter.writeString(chunk, into: &delta)
+            delta.append(UInt8(ascii: "}"))
             for choice in 0..<answer.choices {
-                events.append(
-                    event(
-                        .content(index), choice: choice,
-                        delta: { out in
-                            out.append(contentsOf: #"{"content":"#.utf8)
-                            JSONWriter.writeString(chunk, into: &out)
-                            out.append(UInt8(ascii: "}"))
-                        }, finishReason: nil))
+                events.append(event(.content(index), choice: choice, delta: delta, finishReason: nil))
+            }
+        }
+        for (step, delta) in toolSteps.enumerated() {
+            for choice in 0..<answer.choices {
+                events.append(event(.content(chunks.count + step), choice: choice, delta: delta, finishReason: nil))
             }
         }
         for choice in 0..<answer.choices {
-            events.append(event(.finish, choice: choice, delta: { $0.append(contentsOf: "{}".utf8) }, finishReason: answer.finishReason))
+            events.append(event(.finish, choice: choice, delta: Array("{}".utf8), finishReason: answer.finishReason))
         }
         if let usage {
             var out = opening

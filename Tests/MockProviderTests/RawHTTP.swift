@@ -20,8 +20,9 @@ enum RawHTTP {
 
     /// Sends `POST path` with `body` and `Connection: close`, then records every read until the server closes.
     /// Runs on its own thread so that blocking reads never occupy the cooperative pool the server also uses.
-    static func post(port: Int, path: String, body: [UInt8]) async throws -> [Read] {
+    static func post(port: Int, path: String, body: [UInt8], headers: [(String, String)] = []) async throws -> [Read] {
         var request = Array("POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n".utf8)
+        for (name, value) in headers { request += Array("\(name): \(value)\r\n".utf8) }
         request += Array("Content-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8)
         request += body
         let message = request
