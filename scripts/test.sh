@@ -32,9 +32,11 @@ export TOKMODEL_TEST_PG_PORT=$PG_PORT TOKMODEL_TEST_REDIS_PORT=$REDIS_PORT TOKMO
 echo "== swift build"
 swift build --build-tests 2>&1 | grep -Ev '^(\[|Building|Compiling|Write|Linking|warning: prohibited)' || true
 echo "== swift test"
-swift test --skip-build 2>&1 | tail -n 40
-status=${PIPESTATUS[0]}
-[ "$status" = 0 ] || { echo "swift test failed" >&2; exit "$status"; }
+status=0
+swift test --skip-build >"$DATA/swift-test.log" 2>&1 || status=$?
+grep -E "^(✘|Test Suite .* failed|.*error:)|recorded an issue|XCTAssert" "$DATA/swift-test.log" | head -n 60 || true
+grep -E "Test run with|Executed [0-9]+ test" "$DATA/swift-test.log" | tail -n 3
+[ "$status" = 0 ] || { echo "swift test failed (full log: $DATA/swift-test.log)" >&2; exit "$status"; }
 
 echo "== end-to-end (official SDKs)"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi

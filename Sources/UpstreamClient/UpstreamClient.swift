@@ -128,6 +128,9 @@ final class Transfer: @unchecked Sendable {
     var pauseRequested = false
     var isPaused = false
     var finished = false
+    /// A cancellation handled before the `start` command (the caller's task was already cancelled, so its
+    /// cancellation handler ran before `execute` handed the transfer over); `start` ends the transfer with it.
+    var cancelledBeforeStart: UpstreamError?
     var firstByteDeadline: UInt64 = 0
 
     init(request: UpstreamRequest) {
@@ -261,14 +264,20 @@ private final class Loop: @unchecked Sendable {
         case .cancel(let transfer, let error):
             if active[ObjectIdentifier(transfer)] != nil {
                 finish(transfer, error: error)
-            } else {
-                transfer.complete(error: error)
+            } else if !transfer.finished {
+                // Not started yet: its `start` command follows (commands keep their order). The caller may still
+                // be filling in the head continuation, so leave the transfer alone until then.
+                transfer.cancelledBeforeStart = error
             }
         }
     }
 
     func start(_ transfer: Transfer) {
         guard !transfer.finished else { return }
+        if let error = transfer.cancelledBeforeStart {
+            transfer.complete(error: error)
+            return
+        }
         guard let easy = curl_easy_init() else {
             transfer.complete(error: UpstreamError(.failed, "cannot create a curl handle"))
             return
