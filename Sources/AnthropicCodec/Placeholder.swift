@@ -1,1 +1,0 @@
-// AnthropicCodec: see the helper's work.
