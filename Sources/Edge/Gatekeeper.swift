@@ -99,6 +99,8 @@ struct Gatekeeper: Sendable {
                     code: "request_too_large_for_limit"))
         case .insufficientCredits:
             throw Refusal(error: .insufficientCredits)
+        case .duplicateRequest:
+            throw Refusal(error: GatewayError(.internalError, "Duplicate request id; retry the request.", code: "duplicate_request_id"))
         case .concurrencyLimited(let limit, let accountWide):
             var headers: HTTPFields = [:]
             headers[.retryAfter] = "1"

@@ -39,6 +39,8 @@ public enum AdmissionDecision: Sendable, Equatable {
     case concurrencyLimited(limit: Int64, accountWide: Bool)
     /// The key's spend limit (`period`: total, day or month) cannot cover this request.
     case spendLimitReached(limit: Money, period: SpendPeriod, spent: Money)
+    /// A hold already exists under this request id.
+    case duplicateRequest
 }
 
 public enum SpendPeriod: String, Sendable, Equatable {
@@ -180,6 +182,7 @@ public struct GovernanceStore: Sendable {
                 .init(requestLimit: at(2), requestsRemaining: at(3), requestsResetMillis: at(4), tokenLimit: at(5), tokensRemaining: at(6), tokensResetMillis: at(7)))
         case 10: return .tooLargeForTokenLimit(tokenLimit: at(5))
         case 9: return .insufficientCredits(available: Money(nanos: at(1)))
+        case 13: return .duplicateRequest
         case 11: return .concurrencyLimited(limit: at(1), accountWide: at(2) == 2)
         case 12:
             let period: SpendPeriod = at(2) == 1 ? .total : (at(2) == 2 ? .day : .month)
@@ -211,8 +214,10 @@ public struct GovernanceStore: Sendable {
 
     @discardableResult
     public func settle(accountID: Int64, balance: Money?, version: Int64?, releases: [Release]) async throws -> Int {
+        // A balance is stored only with its version (the version is what keeps an older value from winning).
+        let versioned = balance.flatMap { balance in version.map { (balance, $0) } }
         var arguments: [RedisArgument] = [
-            balance.map { RedisArgument($0.nanos) } ?? "", version.map { RedisArgument($0) } ?? "",
+            versioned.map { RedisArgument($0.0.nanos) } ?? "", versioned.map { RedisArgument($0.1) } ?? "",
             RedisArgument(RedisLayout.tag(accountID)), RedisArgument(accountID), RedisArgument(releases.count),
         ]
         arguments.append(contentsOf: releases.map { RedisArgument($0.requestID) })

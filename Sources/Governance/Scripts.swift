@@ -108,6 +108,8 @@ enum Scripts {
           if limM > 0 and spentM + kHeld + reserve > limM then return {12, limM, 3, spentM} end
         end
 
+        -- A request id is held once: a second admission under the same id would count its hold twice.
+        if redis.call('HEXISTS', KEYS[4], ARGV[1]) == 1 then return {13} end
         if rpm > 0 then store(KEYS[6], rTat) end
         if tpm > 0 then store(KEYS[7], tTat) end
         if arpm > 0 then store(KEYS[9], arTat) end

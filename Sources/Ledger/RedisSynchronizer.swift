@@ -66,7 +66,13 @@ public struct RedisSynchronizer: Service {
             return
         }
         defer {
-            Task { [governance] in _ = try? await governance.redis.send(["DEL", RedisArgument(RedisLayout.rebuildLock)]) }
+            // Delete the lock only if it is still ours (it may have expired and been taken by another ledger).
+            Task { [governance] in
+                _ = try? await governance.redis.send([
+                    "EVAL", "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", "1",
+                    RedisArgument(RedisLayout.rebuildLock), RedisArgument(lockValue),
+                ])
+            }
         }
         let started = ContinuousClock.now
         let (accounts, keys, spends) = try await pool.withConnection { db in (try db.accounts(), try db.keys(), try db.keySpends()) }

@@ -97,11 +97,18 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         }
         defer { ticker.cancel() }
         var iterator = wake.makeAsyncIterator()
+        var lastMaintenance = ContinuousClock.now
         while true {
+            // Maintenance (spool drain, Redis retries) runs at least once a second, also under steady traffic.
+            if ContinuousClock.now - lastMaintenance >= .seconds(1) {
+                await maintenance(postgresDownSince: &postgresDownSince, lastAttempt: &lastAttempt)
+                lastMaintenance = .now
+            }
             let waiters = takeWaiters()
             if waiters.isEmpty {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 await maintenance(postgresDownSince: &postgresDownSince, lastAttempt: &lastAttempt)
+                lastMaintenance = .now
                 _ = await iterator.next()
                 continue
             }
@@ -128,18 +135,21 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
     func process(_ waiters: [Waiter], tryPostgres: Bool, postgresDownSince: inout ContinuousClock.Instant?, lastAttempt: inout ContinuousClock.Instant) async {
         var results: [String: SettleResult.Status] = [:]
         var batch: [PricedSettlement] = []
+        var invalid: [Settlement] = []
         var seen = Set<String>()
         for waiter in waiters {
             for settlement in waiter.settlements {
                 if let problem = Self.validate(settlement) {
                     logger.error("settlement rejected", metadata: ["gw.request.id": "\(settlement.requestID)", "ledger.reason": "\(problem)"])
                     results[settlement.requestID] = .rejected
+                    invalid.append(settlement)
                 } else if seen.insert(settlement.requestID).inserted {
                     batch.append(PricedSettlement(settlement: settlement, prices: catalog.models[settlement.model]?.prices ?? settlement.prices))
                 }
             }
         }
 
+        if !invalid.isEmpty, invalid.allSatisfy({ $0.accountID > 0 }) { await releaseRejected(invalid) }
         var committed = false
         if tryPostgres, !batch.isEmpty {
             lastAttempt = .now
@@ -157,6 +167,7 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
                     $0.stats.batches += 1
                 }
                 await applyToRedis(batch.filter { !rejected.contains($0.settlement.requestID) }.map(\.settlement), updates: updates)
+                await releaseRejected(batch.map(\.settlement).filter { rejected.contains($0.requestID) })
             } catch {
                 if postgresDownSince == nil {
                     logger.error("postgres unavailable; spooling settlements", metadata: ["ledger.error": "\(error)"])
@@ -245,6 +256,14 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
             byAccount[account, default: RedisUpdate(accountID: account, balance: nil, releases: [])].keySpends.append((key.keyID, spend))
         }
         await send(Array(byAccount.values))
+    }
+
+    /// A rejected settlement will never be billed; its hold goes back at once rather than at its deadline.
+    func releaseRejected(_ settlements: [Settlement]) async {
+        guard !settlements.isEmpty else { return }
+        await send(Dictionary(grouping: settlements, by: \.accountID).map { account, items in
+            RedisUpdate(accountID: account, balance: nil, releases: items.map { .init(requestID: $0.requestID) })
+        })
     }
 
     /// Keeps the holds of spooled settlements until the spool drains (a week at most), so that the sweeper

@@ -13,6 +13,12 @@ import Glibc
 /// power. When PostgreSQL is back the records are replayed (replays are harmless: request ids are unique) and
 /// the file is truncated. A record torn by a crash in the middle of an append was never acknowledged and is
 /// ignored. Only the settlement processor's loop touches the file, so there is no concurrent access.
+extension String {
+    fileprivate func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self + replacement
+    }
+}
+
 public final class Spool: @unchecked Sendable {
     // @unchecked: used only from the SettlementProcessor's run loop.
     public let path: String
@@ -45,7 +51,8 @@ public final class Spool: @unchecked Sendable {
 
     var size: Int { max(0, Int(lseek(fd, 0, SEEK_END))) }
 
-    /// Every complete record, in order.
+    /// Every complete record, in order. A record that is complete but cannot be decoded (disk corruption) is
+    /// copied to `settlements.corrupt` for an operator and skipped, so it cannot block the rest.
     public func readAll() throws -> [Settlement] {
         let size = self.size
         guard size > 0 else { return [] }
@@ -56,10 +63,24 @@ public final class Spool: @unchecked Sendable {
         var settlements: [Settlement] = []
         while let length: UInt32 = buffer.readInteger() {
             guard var record = buffer.readSlice(length: Int(length)) else { break }  // torn tail: never acknowledged
-            guard case .settle(let batch) = try LedgerCodec.decode(&record).message else { continue }
-            settlements.append(contentsOf: batch)
+            let raw = record
+            do {
+                guard case .settle(let batch) = try LedgerCodec.decode(&record).message else { continue }
+                settlements.append(contentsOf: batch)
+            } catch {
+                setAside(raw)
+            }
         }
         return settlements
+    }
+
+    func setAside(_ record: ByteBuffer) {
+        let corrupt = open(path.replacingSuffix(".spool", with: ".corrupt"), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard corrupt >= 0 else { return }
+        defer { close(corrupt) }
+        let bytes = Array(record.readableBytesView)
+        _ = bytes.withUnsafeBytes { write(corrupt, $0.baseAddress, $0.count) }
+        _ = fsync(corrupt)
     }
 
     /// Empties the file once its records are committed to PostgreSQL.

@@ -281,10 +281,9 @@ public final class RedisConnection: Sendable {
                 return
             }
             _ = redisSetTimeout(candidate, timeout)
-            var setup: [[UInt8]] = []
-            if let password = configuration.password { setup.append(Array("AUTH".utf8)); setup.append(Array(password.utf8)) }
-            if let password = configuration.password, !setup.isEmpty {
-                guard Self.blockingCommand(candidate, ["AUTH", password]) else {
+            if let password = configuration.password {
+                let auth = configuration.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
+                guard Self.blockingCommand(candidate, auth) else {
                     logger.warning("redis authentication failed")
                     redisFree(candidate)
                     return

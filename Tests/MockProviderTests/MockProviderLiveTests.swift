@@ -123,15 +123,12 @@ import Testing
     @Test func streamChunksArriveSeparately() async throws {
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let start = ContinuousClock.now
             let reads = try await RawHTTP.post(
                 port: port, path: "/v1/chat/completions", body: chatBody("Hi [[mock:chunks=4]][[mock:delay_ms=60]]", stream: true))
             let response = try RawHTTP.parse(Array(reads.map(\.bytes).joined()))
             #expect(response.complete)
-            // Five paced steps (4 content + finish) of 60 ms each.
-            #expect(ContinuousClock.now - start >= .milliseconds(300))
+            // Paced chunks are written one by one, so the client reads them separately (no wall-clock assertion).
             #expect(reads.count >= 5, "paced chunks come in separate reads")
-            if let first = reads.first, let last = reads.last { #expect(last.at - first.at >= .milliseconds(240)) }
             var parser = SSEParser()
             let events = try parser.feed(response.body)
             // role, 4 content chunks, finish, [DONE]

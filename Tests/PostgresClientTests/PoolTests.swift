@@ -33,28 +33,39 @@ struct PoolTests {
 
     @Test("blocking calls run off the cooperative pool")
     func doesNotBlockCooperativePool() async throws {
-        // Six half-second sleeps at once. If they ran on the cooperative pool (about one thread per core)
-        // they would queue behind each other; on the pool's own threads they overlap.
+        // Six one-second sleeps at once. On the cooperative pool (one thread per core) at most a core's worth
+        // could be in PostgreSQL at the same moment; on the pool's own threads all six are. A separate
+        // connection watches pg_stat_activity: seeing all six active together proves the overlap without
+        // measuring any time.
         let calls = 6
-        let elapsed = try await TestDatabase.withPool(size: calls) { pool in
-            let clock = ContinuousClock()
-            let start = clock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<calls {
-                    group.addTask { try await pool.query("SELECT pg_sleep(0.5)") }
+        let marker = "tm_overlap_\(UInt32.random(in: 0...UInt32.max))"
+        let observed = try await TestDatabase.withPool(size: calls) { pool in
+            try await TestDatabase.withPool(size: 1) { watcher in
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<calls {
+                        group.addTask {
+                            try await pool.query("SELECT pg_sleep(1), '\(marker)'")
+                            return 0
+                        }
+                    }
+                    group.addTask {
+                        var most = 0
+                        for _ in 0..<400 where most < calls {
+                            let rows = try await watcher.query(
+                                "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND query NOT LIKE '%pg_stat_activity%'",
+                                [PostgresParameter(marker)])
+                            most = max(most, rows.first?.int("n") ?? 0)
+                            try await Task.sleep(for: .milliseconds(5))
+                        }
+                        return most
+                    }
+                    var most = 0
+                    for try await value in group { most = max(most, value) }
+                    return most
                 }
-                // Meanwhile a cooperative task still gets to run promptly.
-                group.addTask {
-                    let tickStart = clock.now
-                    try await Task.sleep(for: .milliseconds(50))
-                    #expect(clock.now - tickStart < .milliseconds(400))
-                }
-                try await group.waitForAll()
             }
-            return clock.now - start
         }
-        #expect(elapsed >= .milliseconds(500))
-        #expect(elapsed < .milliseconds(950), "took \(elapsed): calls did not overlap")
+        #expect(observed == calls, "at most \(observed) of \(calls) calls were in PostgreSQL at once")
     }
 
     @Test("the pool reconnects after the server terminates its idle connection")

@@ -50,10 +50,11 @@ extension PostgresConnection {
     public func usageReport(accountName: String, since: String?, until: String?, groupBy: UsageGrouping) throws -> [UsageReportRow] {
         let account = try account(named: accountName)
         let groupExpression: String
+        let order: String
         switch groupBy {
-        case .model: groupExpression = "e.model"
-        case .key: groupExpression = "'key ' || e.key_id || ' (' || k.display_prefix || ')'"
-        case .day: groupExpression = "to_char(e.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        case .model: (groupExpression, order) = ("e.model", "grp")
+        case .key: (groupExpression, order) = ("'key ' || e.key_id || ' (' || k.display_prefix || ')'", "min(e.key_id)")
+        case .day: (groupExpression, order) = ("to_char(e.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", "grp")
         }
         do {
             try query("SET TIME ZONE 'UTC'")  // dates without a zone mean UTC
@@ -68,7 +69,7 @@ extension PostgresConnection {
                   AND ($3::text IS NULL OR e.started_at < CASE WHEN $3::text ~ '^\\d{4}-\\d{2}-\\d{2}$'
                                                               THEN ($3::text)::timestamptz + interval '1 day'
                                                               ELSE ($3::text)::timestamptz END)
-                GROUP BY grp ORDER BY grp
+                GROUP BY grp ORDER BY \(order)
                 """,
                 [PostgresParameter(account.id), .string(since), .string(until)])
             return rows.map { row in
