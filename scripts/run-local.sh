@@ -22,6 +22,9 @@ mkdir -p "$DATA/logs"
 pids=()
 stop() {
     trap - INT TERM EXIT
+    # Cleanup must finish even if stdout is gone (Ctrl-C also kills a pager or tee reading our output).
+    trap '' PIPE
+    set +e
     echo
     echo "stopping TokModel..."
     # Edge first (it hands its last settlements to the ledger), then the ledger, then the mock.
