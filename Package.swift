@@ -103,6 +103,7 @@ let package = Package(
             name: "Edge",
             dependencies: [
                 "TokModelCore", "Dialects", "Governance", "RedisClient", "UpstreamClient", "LedgerProtocol",
+                "Conversation", "OpenAIChatCodec", "AnthropicCodec", "GeminiCodec", "ResponsesCodec",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -163,6 +164,11 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: swiftSettings),
         .testTarget(name: "DialectsTests", dependencies: ["Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "MockProviderTests", dependencies: ["MockProvider", "Dialects", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TranslationTests",
+            dependencies: ["OpenAIChatCodec", "AnthropicCodec", "GeminiCodec", "ResponsesCodec", "Conversation", "Dialects", "TokModelCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "OpenAIChatCodecTests", dependencies: ["OpenAIChatCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "AnthropicCodecTests", dependencies: ["AnthropicCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GeminiCodecTests", dependencies: ["GeminiCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),

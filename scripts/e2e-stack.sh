@@ -23,7 +23,9 @@ fi
 
 bin=$3 pg=$4 redis=$5 edge_port=$6 mock_port=$7
 mkdir -p "$data/logs"
-sed "s#MOCK_BASE_URL#http://127.0.0.1:$mock_port/v1#" Tests/e2e/catalog.yaml >"$data/catalog.yaml"
+sed "s#MOCK_ROOT#http://127.0.0.1:$mock_port#" Tests/e2e/catalog.yaml >"$data/catalog.yaml"
+# The mock checks provider keys, so the edge must send them (as it would to the real providers).
+export TOKMODEL_E2E_ANTHROPIC_KEY=sk-ant-e2e TOKMODEL_E2E_GEMINI_KEY=gemini-e2e
 "$bin/tokmodel-admin" --postgres-url "$pg" migrate >/dev/null
 : >"$data/pids"
 "$bin/tokmodel-mock-provider" --port "$mock_port" >"$data/logs/mock.log" 2>&1 &

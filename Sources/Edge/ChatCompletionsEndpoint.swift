@@ -39,35 +39,24 @@ struct ChatCompletionsEndpoint: Sendable {
         let key = try Gatekeeper.apiKey(from: request.headers)
         let body = try await gateway.readBody(request)
         let chat = try OpenAIChatRequest(bytes: body)
-        guard let model = gateway.catalog.models[chat.model], let (route, provider) = gateway.catalog.activeRoute(for: model) else {
-            throw GatewayError.unknownModel(chat.model)
+        let resolved = try gateway.resolve(chat.model)
+        guard resolved.provider.kind == .openai else {
+            // Another dialect upstream: translate through the canonical model.
+            return try await TranslatingEndpoint(gateway: gateway, ingress: .openAIChat).process(
+                body: body, key: key, requestID: requestID, startedAtMillis: startedAtMillis, started: started)
         }
-        guard provider.kind == .openai else {
-            throw GatewayError(
-                .invalidRequest, "The model '\(chat.model)' is served by a '\(provider.kind.rawValue)' provider, which this endpoint cannot reach yet.",
-                code: "unsupported_provider_kind", param: "model")
-        }
-        if let requested = chat.maxOutputTokens, let limit = model.maxOutputTokens, requested > Int64(limit) {
-            throw GatewayError.invalidField("max_tokens", "\(requested) is above this model's limit of \(limit) output tokens")
-        }
-        let outputBound = (chat.maxOutputTokens ?? Int64(model.maxOutputTokens ?? model.defaultMaxTokens)) * chat.choices
-        let reservation = model.prices.worstCaseCost(inputTokens: chat.inputTokenBound, outputTokens: outputBound)
-        let admittedTokens = chat.inputTokenEstimate + outputBound
-        let admitted = try await gateway.gatekeeper.admit(
-            key: key,
-            ticket: .init(
-                requestID: requestID, model: model.id, reservation: reservation, admittedTokens: admittedTokens,
-                holdMillis: Int64(provider.requestTimeoutMillis) + gateway.configuration.holdGraceMillis))
-
-        let billing = RequestBilling(
-            base: .init(
-                requestID: requestID, accountID: admitted.accountID, keyID: admitted.keyID, model: model.id, provider: provider.name,
-                endpoint: Self.endpointName, reservation: reservation, admittedTokens: admittedTokens, prices: model.prices,
-                inputTokenEstimate: chat.inputTokenEstimate),
-            ledger: gateway.ledger, startedAtMillis: startedAtMillis, started: started)
-        var headers: HTTPFields = [:]
-        headers[.requestID] = requestID
-        RateLimitHeaders.add(admitted.limits, to: &headers)
+        try gateway.checkCapabilities(resolved.model, tools: chat.usesTools, images: chat.imageParts > 0, jsonSchema: chat.usesJSONSchema)
+        let admitted = try await gateway.admit(
+            key: key, requestID: requestID, resolved: resolved,
+            size: RequestSize(
+                inputTokenBound: chat.inputTokenBound, inputTokenEstimate: chat.inputTokenEstimate, requestedOutput: chat.maxOutputTokens,
+                choices: chat.choices),
+            endpoint: Self.endpointName, startedAtMillis: startedAtMillis, started: started)
+        let billing = admitted.billing
+        var headers = admitted.headers
+        let model = resolved.model
+        let route = resolved.route
+        let provider = resolved.provider
 
         let upstreamRequest = ProviderCall.request(
             provider: provider, path: "/chat/completions", body: chat.upstreamBody(upstreamModel: route.upstreamModel), stream: chat.stream)
@@ -126,7 +115,7 @@ struct ChatCompletionsEndpoint: Sendable {
         let wantsUsage = chat.clientWantsStreamUsage
         let body = ResponseBody { writer in
             var relay = OpenAIChatStreamRelay(clientModel: modelID, forwardUsageChunk: wantsUsage)
-            var chunks = response.body.makeAsyncIterator()
+            let chunks = response.body.makeAsyncIterator()
             var clientGone = false
             var upstreamFailed = false
             var drainWatchdog: Task<Void, Never>?

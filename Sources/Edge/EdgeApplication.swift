@@ -46,9 +46,17 @@ public struct EdgeApplication: Sendable {
         let chat = ChatCompletionsEndpoint(gateway: gateway)
         router.post("/v1/chat/completions") { request, context in await chat.handle(request, context: context) }
         router.post("/chat/completions") { request, context in await chat.handle(request, context: context) }
+        for (path, ingress) in [
+            ("/v1/messages", Ingress.anthropicMessages), ("/v1/responses", .responses), ("/v1/responses/compact", .responsesCompact),
+        ] {
+            let endpoint = TranslatingEndpoint(gateway: gateway, ingress: ingress)
+            router.post(RouterPath(path)) { request, context in await endpoint.handle(request, context: context) }
+        }
         let models = ModelsEndpoint(catalog: gateway.catalog)
         router.get("/v1/models") { request, context in models.list(request, context: context) }
         router.get("/v1/models/**") { request, context in models.get(request, context: context) }
+        router.get("/v1beta/models") { request, context in models.geminiList(request, context: context) }
+        router.get("/v1beta/models/**") { request, context in models.geminiGet(request, context: context) }
         router.get("/health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
         return router
     }

@@ -52,6 +52,19 @@ public struct Catalog: Sendable {
         public var upstreamModel: String
     }
 
+    /// What a model can do beyond plain text; a request that needs more gets a clear 400.
+    public struct Capabilities: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let tools = Capabilities(rawValue: 1)
+        public static let vision = Capabilities(rawValue: 2)
+        public static let jsonSchema = Capabilities(rawValue: 4)
+        public static let all: Capabilities = [.tools, .vision, .jsonSchema]
+
+        static let names: [(String, Capabilities)] = [("tools", .tools), ("vision", .vision), ("json_schema", .jsonSchema)]
+        public var names: [String] { Self.names.filter { contains($0.1) }.map(\.0) }
+    }
+
     public struct Model: Sendable {
         public var id: String
         /// Candidate routes in order of preference; the first whose provider is available serves the model.
@@ -62,6 +75,10 @@ public struct Catalog: Sendable {
         public var maxOutputTokens: Int?
         /// Output tokens reserved (and sent upstream as the limit) when a client sets no maximum.
         public var defaultMaxTokens: Int
+        /// Tools, vision, JSON schema; every one unless the catalog lists them.
+        public var capabilities: Capabilities = .all
+        /// A human-readable name for listings.
+        public var displayName: String?
         public var ownedBy: String { id.split(separator: "/").first.map(String.init) ?? "tokmodel" }
     }
 
@@ -169,7 +186,7 @@ extension Catalog {
                 allowed: [
                     "id", "provider", "upstream_model", "routes", "input_per_mtok", "output_per_mtok",
                     "cached_input_per_mtok", "cache_write_per_mtok", "context_length", "max_output_tokens",
-                    "default_max_tokens",
+                    "default_max_tokens", "capabilities", "display_name",
                 ])
             let id = try fields.requiredString("id")
             let modelContext = "\(context) (\(id))"
@@ -201,10 +218,22 @@ extension Catalog {
             var defaultMax = try fields.int("default_max_tokens") ?? defaultMaxTokens
             if let maxOutput { defaultMax = min(defaultMax, maxOutput) }
             guard !models.contains(where: { $0.id == id }) else { throw CatalogError("\(modelContext): defined twice") }
-            models.append(
-                Model(
-                    id: id, routes: routes, prices: prices, contextLength: try fields.int("context_length"),
-                    maxOutputTokens: maxOutput, defaultMaxTokens: defaultMax))
+            var capabilities = Capabilities.all
+            if let listed = fields["capabilities"] {
+                capabilities = []
+                for item in try list(listed, context: "\(modelContext).capabilities") {
+                    guard let name = item.string, let capability = Capabilities.names.first(where: { $0.0 == name })?.1 else {
+                        throw CatalogError("\(modelContext): unknown capability '\(item.string ?? "?")' (known: tools, vision, json_schema)")
+                    }
+                    capabilities.insert(capability)
+                }
+            }
+            var model = Model(
+                id: id, routes: routes, prices: prices, contextLength: try fields.int("context_length"), maxOutputTokens: maxOutput,
+                defaultMaxTokens: defaultMax)
+            model.capabilities = capabilities
+            model.displayName = try fields.string("display_name")
+            models.append(model)
         }
         return Catalog(providers: providers, models: models)
     }

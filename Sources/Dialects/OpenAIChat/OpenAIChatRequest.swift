@@ -15,6 +15,10 @@ public struct OpenAIChatRequest: Sendable {
     public var imageParts: Int
     /// The request's size in bytes; an upper bound on its text tokens (every token is at least one byte).
     public var byteCount: Int
+    /// Whether the request declares tools (for the model's capability check).
+    public var usesTools: Bool
+    /// Whether the request asks for a JSON-schema response format.
+    public var usesJSONSchema: Bool
 
     let source: [UInt8]
     let members: [JSONParser.Member]
@@ -103,6 +107,17 @@ public struct OpenAIChatRequest: Sendable {
             }
         }
         self.choices = n
+
+        if let tools = member("tools"), tools.kind == .array {
+            self.usesTools = !Self.isEmptyArray(bytes[tools.valueRange])
+        } else {
+            self.usesTools = false
+        }
+        if let format = member("response_format"), format.kind == .object {
+            self.usesJSONSchema = Self.count(pattern: Array("\"json_schema\"".utf8), in: bytes[format.valueRange]) > 0
+        } else {
+            self.usesJSONSchema = false
+        }
     }
 
     /// Prompt tokens the request can cost at most: its bytes plus an allowance per image.

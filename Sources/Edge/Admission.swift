@@ -1,0 +1,88 @@
+import HTTPTypes
+import TokModelCore
+
+/// A model resolved through the catalog: the model, the route that serves it now, and its provider.
+struct ResolvedModel: Sendable {
+    var model: Catalog.Model
+    var route: Catalog.Route
+    var provider: Catalog.Provider
+}
+
+/// A request admitted by Redis: its billing guard and the headers every response carries.
+struct AdmittedRequest: Sendable {
+    var billing: RequestBilling
+    var headers: HTTPFields
+    /// Output tokens allowed per choice (what was reserved; sent upstream as the limit).
+    var outputLimit: Int64
+}
+
+/// How big a request can be, measured before any I/O.
+struct RequestSize: Sendable {
+    /// Prompt tokens it can cost at most (each token is at least one byte; images get an allowance).
+    var inputTokenBound: Int64
+    /// A typical prompt-token count, charged to tokens-per-minute limits at admission.
+    var inputTokenEstimate: Int64
+    /// `max_tokens` or its dialect's equivalent, when the client set one.
+    var requestedOutput: Int64?
+    var choices: Int64
+}
+
+extension Gateway {
+    func resolve(_ modelID: String) throws(GatewayError) -> ResolvedModel {
+        guard let model = catalog.models[modelID], let (route, provider) = catalog.activeRoute(for: model) else {
+            throw GatewayError.unknownModel(modelID)
+        }
+        return ResolvedModel(model: model, route: route, provider: provider)
+    }
+
+    /// Output tokens a request may generate per choice: what the client asked for (at most the model's limit),
+    /// else the model's maximum or the catalog default. It is reserved, and sent upstream as the limit.
+    func outputLimit(for model: Catalog.Model, requested: Int64?) throws(GatewayError) -> Int64 {
+        if let requested, let limit = model.maxOutputTokens, requested > Int64(limit) {
+            throw GatewayError.invalidField("max_tokens", "\(requested) is above this model's limit of \(limit) output tokens")
+        }
+        return requested ?? Int64(model.maxOutputTokens ?? model.defaultMaxTokens)
+    }
+
+    /// Refuses a request that needs something the model cannot do, before anything is held or sent.
+    func checkCapabilities(_ model: Catalog.Model, tools: Bool, images: Bool, jsonSchema: Bool) throws(GatewayError) {
+        if tools && !model.capabilities.contains(.tools) {
+            throw GatewayError(.invalidRequest, "The model '\(model.id)' does not support tools.", code: "unsupported_capability", param: "tools")
+        }
+        if images && !model.capabilities.contains(.vision) {
+            throw GatewayError(.invalidRequest, "The model '\(model.id)' does not accept images.", code: "unsupported_capability", param: "messages")
+        }
+        if jsonSchema && !model.capabilities.contains(.jsonSchema) {
+            throw GatewayError(
+                .invalidRequest, "The model '\(model.id)' does not support JSON-schema output.", code: "unsupported_capability", param: "response_format")
+        }
+    }
+
+    /// Holds the worst-case cost and checks the key's and account's limits (one Redis round trip with a warm
+    /// key cache), and creates the request's billing guard.
+    func admit(
+        key: String, requestID: String, resolved: ResolvedModel, size: RequestSize, endpoint: String, startedAtMillis: Int64,
+        started: ContinuousClock.Instant
+    ) async throws -> AdmittedRequest {
+        let model = resolved.model
+        let outputLimit = try outputLimit(for: model, requested: size.requestedOutput)
+        let outputBound = outputLimit * size.choices
+        let reservation = model.prices.worstCaseCost(inputTokens: size.inputTokenBound, outputTokens: outputBound)
+        let admittedTokens = size.inputTokenEstimate + outputBound
+        let admitted = try await gatekeeper.admit(
+            key: key,
+            ticket: .init(
+                requestID: requestID, model: model.id, reservation: reservation, admittedTokens: admittedTokens,
+                holdMillis: Int64(resolved.provider.requestTimeoutMillis) + configuration.holdGraceMillis))
+        let billing = RequestBilling(
+            base: .init(
+                requestID: requestID, accountID: admitted.accountID, keyID: admitted.keyID, model: model.id, provider: resolved.provider.name,
+                endpoint: endpoint, reservation: reservation, admittedTokens: admittedTokens, prices: model.prices,
+                inputTokenEstimate: size.inputTokenEstimate),
+            ledger: ledger, startedAtMillis: startedAtMillis, started: started)
+        var headers: HTTPFields = [:]
+        headers[.requestID] = requestID
+        RateLimitHeaders.add(admitted.limits, to: &headers)
+        return AdmittedRequest(billing: billing, headers: headers, outputLimit: outputLimit)
+    }
+}

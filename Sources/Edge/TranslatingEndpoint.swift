@@ -1,0 +1,316 @@
+import Conversation
+import Dialects
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TokModelCore
+import UpstreamClient
+
+/// Any client dialect to any provider kind, through the canonical model: the request is decoded from the
+/// client's dialect and encoded in the provider's; the answer (or each stream event) is decoded from the
+/// provider's dialect and written in the client's. Same admission, billing and failure rules as the
+/// pass-through path.
+struct TranslatingEndpoint: Sendable {
+    let gateway: Gateway
+    let ingress: Ingress
+
+    func handle(_ request: Request, context: some RequestContext) async -> Response {
+        let requestID = RequestID.generate()
+        let startedAtMillis = WallClock.unixMillis()
+        let started = ContinuousClock.now
+        do {
+            let key = try Gatekeeper.apiKey(from: request.headers)
+            let body = try await gateway.readBody(request)
+            return try await process(body: body, key: key, requestID: requestID, startedAtMillis: startedAtMillis, started: started)
+        } catch let refusal as Gatekeeper.Refusal {
+            return Responses.error(refusal.error, dialect: ingress.errorDialect, requestID: requestID, headers: refusal.headers)
+        } catch let error as GatewayError {
+            return Responses.error(error, dialect: ingress.errorDialect, requestID: requestID)
+        } catch {
+            gateway.logger.error("unexpected failure", metadata: ["gw.request.id": "\(requestID)", "gw.error": "\(error)"])
+            return Responses.error(GatewayError(.internalError, "Internal error.", code: "internal_error"), dialect: ingress.errorDialect, requestID: requestID)
+        }
+    }
+
+    func process(body: [UInt8], key: String, requestID: String, startedAtMillis: Int64, started: ContinuousClock.Instant) async throws -> Response {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(body)
+        } catch {
+            throw GatewayError.invalidJSON(error.description)
+        }
+        var chat = try ingress.decodeRequest(json)
+        let clientRequest = chat
+        let resolved = try gateway.resolve(chat.model)
+        let images = chat.imageCount
+        var jsonSchema = false
+        if case .jsonSchema = chat.responseFormat { jsonSchema = true }
+        try gateway.checkCapabilities(resolved.model, tools: !chat.tools.isEmpty, images: images > 0, jsonSchema: jsonSchema)
+
+        // The output limit is decided (and sent upstream) before admission, so a request the provider's dialect
+        // cannot express is refused before anything is held.
+        let choices = max(1, chat.sampling.choices ?? 1)
+        chat.maxOutputTokens = try gateway.outputLimit(for: resolved.model, requested: chat.maxOutputTokens)
+        let egress = Egress(kind: resolved.provider.kind)
+        let upstreamBody = try egress.encodeRequest(chat, upstreamModel: resolved.route.upstreamModel)
+
+        let imageTokens = Int64(images) * OpenAIChatRequest.imageTokenAllowance
+        let admitted = try await gateway.admit(
+            key: key, requestID: requestID, resolved: resolved,
+            size: RequestSize(
+                inputTokenBound: Int64(body.count) + imageTokens, inputTokenEstimate: Int64(body.count / 4) + Int64(images) * 765,
+                requestedOutput: chat.maxOutputTokens, choices: choices),
+            endpoint: ingress.endpointName, startedAtMillis: startedAtMillis, started: started)
+        let billing = admitted.billing
+        var headers = admitted.headers
+
+        let upstreamRequest = ProviderCall.request(
+            provider: resolved.provider, path: egress.path(upstreamModel: resolved.route.upstreamModel, stream: chat.stream), body: upstreamBody,
+            stream: chat.stream)
+        let response: UpstreamResponse
+        do {
+            response = try await gateway.upstream.execute(upstreamRequest)
+        } catch {
+            let gatewayError = ProviderCall.gatewayError(for: error, provider: resolved.provider.name)
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
+            return Responses.error(gatewayError, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
+        }
+        guard (200..<300).contains(response.head.status) else {
+            let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
+            let (gatewayError, extra) = ProviderCall.translateErrorResponse(
+                status: response.head.status, body: errorBody, headers: response.head, provider: resolved.provider.name)
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
+            headers.append(contentsOf: extra)
+            return Responses.error(gatewayError, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
+        }
+        let context = StreamContext(
+            clientModel: resolved.model.id, request: clientRequest, clientBody: json, egress: egress, provider: resolved.provider, billing: billing,
+            inputEstimate: Int64(body.count / 4))
+        if chat.stream {
+            return streamResponse(response, context: context, headers: headers)
+        }
+        return await completeResponse(response, context: context, headers: headers)
+    }
+
+    struct StreamContext: Sendable {
+        var clientModel: String
+        var request: ChatRequest
+        var clientBody: JSONValue
+        var egress: Egress
+        var provider: Catalog.Provider
+        var billing: RequestBilling
+        var inputEstimate: Int64
+    }
+
+    func completeResponse(_ response: UpstreamResponse, context: StreamContext, headers: HTTPFields) async -> Response {
+        let billing = context.billing
+        var answer: ChatResponse
+        do {
+            let bytes = try await BodyReader.collect(response.body, limit: gateway.configuration.maxUpstreamResponseBytes)
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(bytes)
+            } catch {
+                throw GatewayError(.upstreamFailed, "The provider '\(context.provider.name)' sent an unreadable answer.", code: "invalid_upstream_response")
+            }
+            answer = try context.egress.decodeResponse(json)
+        } catch {
+            let gatewayError = (error as? GatewayError) ?? ProviderCall.gatewayError(for: error, provider: context.provider.name)
+            billing.finish(usage: Usage(inputTokens: context.inputEstimate), source: .estimated, outcome: .upstreamFailed, status: gatewayError.status)
+            return Responses.error(gatewayError, dialect: ingress.errorDialect, requestID: billing.requestID, headers: headers)
+        }
+        if answer.created == 0 { answer.created = WallClock.unixMillis() / 1000 }  // Anthropic and Gemini send no timestamp
+        let usage = answer.usage ?? Usage(inputTokens: context.inputEstimate, outputTokens: Int64((answer.generatedBytes + 3) / 4))
+        billing.finish(usage: usage, source: answer.usage == nil ? .estimated : .provider, outcome: .completed, status: 200)
+        let (bytes, contentType) = ingress.encodeResponse(answer, clientModel: context.clientModel, request: context.request, body: context.clientBody)
+        var headers = headers
+        headers[.contentType] = contentType
+        if ingress == .responsesCompact { UsageHeaders.add(usage, to: &headers) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    func streamResponse(_ response: UpstreamResponse, context: StreamContext, headers: HTTPFields) -> Response {
+        var headers = headers
+        headers[.contentType] = ingress.streamContentType
+        headers[.cacheControl] = "no-cache"
+        let ingress = self.ingress
+        let body = ResponseBody { writer in
+            var relay = CanonicalRelay(
+                reader: context.egress.makeStreamReader(),
+                writer: ingress.makeStreamWriter(clientModel: context.clientModel, request: context.request, body: context.clientBody))
+            var chunks = response.body.makeAsyncIterator()
+            var clientGone = false
+            var drainWatchdog: Task<Void, Never>?
+
+            /// Sends bytes to the client; on failure decides between draining and cancelling the provider.
+            func send(_ bytes: [UInt8]) async {
+                guard !clientGone, !bytes.isEmpty else { return }
+                do {
+                    try await writer.write(ByteBuffer(bytes: bytes))
+                    context.billing.markFirstByte()
+                } catch {
+                    clientGone = true
+                    relay.clientGone = true
+                    if context.provider.drainsOnDisconnect {
+                        let limit = Duration.milliseconds(context.provider.drainTimeoutMillis)
+                        drainWatchdog = Task {
+                            try? await Task.sleep(for: limit)
+                            if !Task.isCancelled { response.cancel() }
+                        }
+                    } else {
+                        response.cancel()
+                    }
+                }
+            }
+
+            while true {
+                let next: ByteBuffer?
+                do {
+                    next = try await chunks.next()
+                } catch {
+                    break
+                }
+                guard let buffer = next else { break }
+                await send(relay.feed(buffer.readableBytesView))
+                if clientGone && !context.provider.drainsOnDisconnect { break }
+            }
+            drainWatchdog?.cancel()
+            await send(relay.finish(providerName: context.provider.name))
+
+            let estimate = Usage(inputTokens: context.inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
+            let usage = relay.usage ?? estimate
+            if clientGone {
+                let source: UsageSource = relay.usage == nil ? .estimated : (context.provider.drainsOnDisconnect ? .drained : .provider)
+                context.billing.finish(usage: usage, source: source, outcome: .clientAborted, status: 200)
+                return
+            }
+            context.billing.finish(
+                usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: relay.failed ? .upstreamFailed : .completed, status: 200)
+            var trailers: HTTPFields?
+            if ingress == .responsesCompact {
+                var fields: HTTPFields = [:]
+                UsageHeaders.add(usage, to: &fields)
+                trailers = fields
+            }
+            try? await writer.finish(trailers)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}
+
+/// The stream translation state machine: provider bytes in, client bytes out, usage and output size tracked.
+/// Pure: no I/O.
+struct CanonicalRelay {
+    private var parser = SSEParser()
+    private var reader: any ProviderStreamReader
+    private var writer: any ClientStreamWriter
+    private(set) var usage: Usage?
+    private(set) var generatedBytes = 0
+    private(set) var ended = false
+    private(set) var failed = false
+    /// Once the client is gone, events are still read (for usage) but no longer written.
+    var clientGone = false
+
+    init(reader: any ProviderStreamReader, writer: any ClientStreamWriter) {
+        self.reader = reader
+        self.writer = writer
+    }
+
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        let events: [SSEEvent]
+        do {
+            events = try parser.feed(bytes)
+        } catch {
+            return emit([.error(GatewayError(.upstreamFailed, "The provider sent an oversized stream event.", code: "upstream_stream_broken")), .end])
+        }
+        var out: [UInt8] = []
+        for event in events {
+            let canonical: [StreamEvent]
+            do {
+                canonical = try reader.read(event)
+            } catch {
+                canonical = [.error(error), .end]
+            }
+            out.append(contentsOf: emit(canonical))
+        }
+        return out
+    }
+
+    /// The provider's stream ended (cleanly or not): flush the reader, and close the client's stream with an
+    /// error if the provider never finished it.
+    mutating func finish(providerName: String) -> [UInt8] {
+        var out: [UInt8] = []
+        if let event = parser.finish() {
+            do {
+                out.append(contentsOf: emit(try reader.read(event)))
+            } catch {
+                out.append(contentsOf: emit([.error(error), .end]))
+            }
+        }
+        if !ended { out.append(contentsOf: emit(reader.finish())) }
+        if !ended {
+            let error = GatewayError(.upstreamFailed, "The provider '\(providerName)' ended the stream unexpectedly.", code: "upstream_stream_broken")
+            out.append(contentsOf: emit([.error(error), .end]))
+        }
+        return out
+    }
+
+    private mutating func emit(_ events: [StreamEvent]) -> [UInt8] {
+        var out: [UInt8] = []
+        for event in events where !ended {
+            switch event {
+            case .usage(let value): usage = value
+            case .textDelta(_, let text), .thinkingDelta(_, let text): generatedBytes += text.utf8.count
+            case .toolArgumentsDelta(_, let json): generatedBytes += json.utf8.count
+            case .error: failed = true
+            case .end: ended = true
+            default: break
+            }
+            if !clientGone { out.append(contentsOf: writer.write(event)) }
+        }
+        return out
+    }
+}
+
+/// Token usage in response headers (`/v1/responses/compact`, whose body is only text).
+enum UsageHeaders {
+    static let input = HTTPField.Name("x-tokmodel-input-tokens")!
+    static let output = HTTPField.Name("x-tokmodel-output-tokens")!
+    static let cached = HTTPField.Name("x-tokmodel-cached-input-tokens")!
+
+    static func add(_ usage: Usage, to fields: inout HTTPFields) {
+        fields[input] = String(usage.inputTokens)
+        fields[output] = String(usage.outputTokens)
+        fields[cached] = String(usage.cachedInputTokens)
+    }
+}
+
+extension ChatRequest {
+    /// Image blocks anywhere in the conversation (each may cost many prompt tokens).
+    var imageCount: Int {
+        turns.reduce(0) { total, turn in
+            total + turn.blocks.reduce(0) { count, block in
+                switch block {
+                case .image: count + 1
+                case .toolResult(let result): count + result.content.filter { if case .image = $0 { true } else { false } }.count
+                default: count
+                }
+            }
+        }
+    }
+}
+
+extension ChatResponse {
+    /// Bytes of generated text and tool arguments: the basis of an estimate when a provider reports no usage.
+    var generatedBytes: Int {
+        blocks.reduce(0) { total, block in
+            switch block {
+            case .text(let text): total + text.utf8.count
+            case .toolCall(let call): total + call.arguments.utf8.count + call.name.utf8.count
+            case .thinking(let thinking): total + thinking.text.utf8.count
+            default: total
+            }
+        }
+    }
+}
