@@ -111,74 +111,8 @@ struct ChatCompletionsEndpoint: Sendable {
         var headers = headers
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        let inputEstimate = chat.inputTokenEstimate
-        let wantsUsage = chat.clientWantsStreamUsage
-        let body = ResponseBody { writer in
-            var relay = OpenAIChatStreamRelay(clientModel: modelID, forwardUsageChunk: wantsUsage)
-            let chunks = response.body.makeAsyncIterator()
-            var clientGone = false
-            var upstreamFailed = false
-            var drainWatchdog: Task<Void, Never>?
-            while true {
-                let next: ByteBuffer?
-                do {
-                    next = try await chunks.next()
-                } catch {
-                    upstreamFailed = true
-                    break
-                }
-                guard let buffer = next else { break }
-                let out: [UInt8]
-                do {
-                    out = try relay.feed(buffer.readableBytesView)
-                } catch {
-                    response.cancel()  // an SSE line beyond any sane size: the provider is broken
-                    upstreamFailed = true
-                    break
-                }
-                if clientGone || out.isEmpty { continue }
-                do {
-                    try await writer.write(ByteBuffer(bytes: out))
-                    billing.markFirstByte()
-                } catch {
-                    // The client went away. Read the rest (unrelayed) for the provider's usage report, within a
-                    // bound, or stop now, as the provider's catalog entry says.
-                    clientGone = true
-                    guard provider.drainsOnDisconnect else {
-                        response.cancel()
-                        break
-                    }
-                    let limit = Duration.milliseconds(provider.drainTimeoutMillis)
-                    drainWatchdog = Task {
-                        try? await Task.sleep(for: limit)
-                        if !Task.isCancelled { response.cancel() }
-                    }
-                }
-            }
-            drainWatchdog?.cancel()
-            let tail = relay.finish()
-            let estimate = Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
-            if clientGone {
-                let source: UsageSource = relay.usage == nil ? .estimated : (provider.drainsOnDisconnect ? .drained : .provider)
-                billing.finish(usage: relay.usage ?? estimate, source: source, outcome: .clientAborted, status: 200)
-                return
-            }
-            if upstreamFailed || !relay.sawDone {
-                // The provider broke off: tell the client in-band (the status line is long gone), bill what was generated.
-                var out = tail
-                let error = GatewayError(.upstreamFailed, "The provider's stream ended unexpectedly.", code: "upstream_stream_broken")
-                out.append(contentsOf: "data: ".utf8)
-                out.append(contentsOf: ErrorBody.render(error, dialect: .openAI))
-                out.append(contentsOf: "\n\n".utf8)
-                try? await writer.write(ByteBuffer(bytes: out))
-                billing.finish(usage: relay.usage ?? estimate, source: relay.usage == nil ? .estimated : .provider, outcome: .upstreamFailed, status: 200)
-                try? await writer.finish(nil)
-                return
-            }
-            if !tail.isEmpty { try? await writer.write(ByteBuffer(bytes: tail)) }
-            billing.finish(usage: relay.usage ?? estimate, source: relay.usage == nil ? .estimated : .provider, outcome: .completed, status: 200)
-            try await writer.finish(nil)
-        }
-        return Response(status: .ok, headers: headers, body: body)
+        return relayedStream(
+            response, relay: OpenAIChatPassthroughRelay(clientModel: modelID, forwardUsageChunk: chat.clientWantsStreamUsage), provider: provider,
+            billing: billing, inputEstimate: chat.inputTokenEstimate, headers: headers)
     }
 }

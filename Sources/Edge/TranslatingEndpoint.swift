@@ -22,7 +22,8 @@ struct TranslatingEndpoint: Sendable {
         do {
             let key = try Gatekeeper.apiKey(from: request.headers)
             let body = try await gateway.readBody(request)
-            return try await process(body: body, key: key, requestID: requestID, startedAtMillis: startedAtMillis, started: started)
+            return try await process(
+                body: body, key: key, requestID: requestID, startedAtMillis: startedAtMillis, started: started, clientHeaders: request.headers)
         } catch let refusal as Gatekeeper.Refusal {
             return Responses.error(refusal.error, dialect: ingress.errorDialect, requestID: requestID, headers: refusal.headers)
         } catch let error as GatewayError {
@@ -33,7 +34,9 @@ struct TranslatingEndpoint: Sendable {
         }
     }
 
-    func process(body: [UInt8], key: String, requestID: String, startedAtMillis: Int64, started: ContinuousClock.Instant) async throws -> Response {
+    func process(
+        body: [UInt8], key: String, requestID: String, startedAtMillis: Int64, started: ContinuousClock.Instant, clientHeaders: HTTPFields = [:]
+    ) async throws -> Response {
         let json: JSONValue
         do {
             json = try JSONParser.parse(body)
@@ -47,6 +50,12 @@ struct TranslatingEndpoint: Sendable {
         var jsonSchema = false
         if case .jsonSchema = chat.responseFormat { jsonSchema = true }
         try gateway.checkCapabilities(resolved.model, tools: !chat.tools.isEmpty, images: images > 0, jsonSchema: jsonSchema)
+        if ingress == .anthropicMessages && resolved.provider.kind == .anthropic {
+            _ = try gateway.outputLimit(for: resolved.model, requested: chat.maxOutputTokens)
+            return try await anthropicPassthrough(
+                body: body, chat: chat, resolved: resolved, key: key, requestID: requestID, clientHeaders: clientHeaders,
+                startedAtMillis: startedAtMillis, started: started)
+        }
 
         // The output limit is decided (and sent upstream) before admission, so a request the provider's dialect
         // cannot express is refused before anything is held.
@@ -134,142 +143,18 @@ struct TranslatingEndpoint: Sendable {
         var headers = headers
         headers[.contentType] = ingress.streamContentType
         headers[.cacheControl] = "no-cache"
-        let ingress = self.ingress
-        let body = ResponseBody { writer in
-            var relay = CanonicalRelay(
-                reader: context.egress.makeStreamReader(),
-                writer: ingress.makeStreamWriter(clientModel: context.clientModel, request: context.request, body: context.clientBody))
-            var chunks = response.body.makeAsyncIterator()
-            var clientGone = false
-            var drainWatchdog: Task<Void, Never>?
-
-            /// Sends bytes to the client; on failure decides between draining and cancelling the provider.
-            func send(_ bytes: [UInt8]) async {
-                guard !clientGone, !bytes.isEmpty else { return }
-                do {
-                    try await writer.write(ByteBuffer(bytes: bytes))
-                    context.billing.markFirstByte()
-                } catch {
-                    clientGone = true
-                    relay.clientGone = true
-                    if context.provider.drainsOnDisconnect {
-                        let limit = Duration.milliseconds(context.provider.drainTimeoutMillis)
-                        drainWatchdog = Task {
-                            try? await Task.sleep(for: limit)
-                            if !Task.isCancelled { response.cancel() }
-                        }
-                    } else {
-                        response.cancel()
-                    }
-                }
-            }
-
-            while true {
-                let next: ByteBuffer?
-                do {
-                    next = try await chunks.next()
-                } catch {
-                    break
-                }
-                guard let buffer = next else { break }
-                await send(relay.feed(buffer.readableBytesView))
-                if clientGone && !context.provider.drainsOnDisconnect { break }
-            }
-            drainWatchdog?.cancel()
-            await send(relay.finish(providerName: context.provider.name))
-
-            let estimate = Usage(inputTokens: context.inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
-            let usage = relay.usage ?? estimate
-            if clientGone {
-                let source: UsageSource = relay.usage == nil ? .estimated : (context.provider.drainsOnDisconnect ? .drained : .provider)
-                context.billing.finish(usage: usage, source: source, outcome: .clientAborted, status: 200)
-                return
-            }
-            context.billing.finish(
-                usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: relay.failed ? .upstreamFailed : .completed, status: 200)
-            var trailers: HTTPFields?
-            if ingress == .responsesCompact {
+        let relay = CanonicalRelay(
+            reader: context.egress.makeStreamReader(),
+            writer: ingress.makeStreamWriter(clientModel: context.clientModel, request: context.request, body: context.clientBody))
+        let compact = ingress == .responsesCompact
+        return relayedStream(
+            response, relay: relay, provider: context.provider, billing: context.billing, inputEstimate: context.inputEstimate, headers: headers,
+            trailers: { usage in
+                guard compact else { return nil }
                 var fields: HTTPFields = [:]
                 UsageHeaders.add(usage, to: &fields)
-                trailers = fields
-            }
-            try? await writer.finish(trailers)
-        }
-        return Response(status: .ok, headers: headers, body: body)
-    }
-}
-
-/// The stream translation state machine: provider bytes in, client bytes out, usage and output size tracked.
-/// Pure: no I/O.
-struct CanonicalRelay {
-    private var parser = SSEParser()
-    private var reader: any ProviderStreamReader
-    private var writer: any ClientStreamWriter
-    private(set) var usage: Usage?
-    private(set) var generatedBytes = 0
-    private(set) var ended = false
-    private(set) var failed = false
-    /// Once the client is gone, events are still read (for usage) but no longer written.
-    var clientGone = false
-
-    init(reader: any ProviderStreamReader, writer: any ClientStreamWriter) {
-        self.reader = reader
-        self.writer = writer
-    }
-
-    mutating func feed(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        let events: [SSEEvent]
-        do {
-            events = try parser.feed(bytes)
-        } catch {
-            return emit([.error(GatewayError(.upstreamFailed, "The provider sent an oversized stream event.", code: "upstream_stream_broken")), .end])
-        }
-        var out: [UInt8] = []
-        for event in events {
-            let canonical: [StreamEvent]
-            do {
-                canonical = try reader.read(event)
-            } catch {
-                canonical = [.error(error), .end]
-            }
-            out.append(contentsOf: emit(canonical))
-        }
-        return out
-    }
-
-    /// The provider's stream ended (cleanly or not): flush the reader, and close the client's stream with an
-    /// error if the provider never finished it.
-    mutating func finish(providerName: String) -> [UInt8] {
-        var out: [UInt8] = []
-        if let event = parser.finish() {
-            do {
-                out.append(contentsOf: emit(try reader.read(event)))
-            } catch {
-                out.append(contentsOf: emit([.error(error), .end]))
-            }
-        }
-        if !ended { out.append(contentsOf: emit(reader.finish())) }
-        if !ended {
-            let error = GatewayError(.upstreamFailed, "The provider '\(providerName)' ended the stream unexpectedly.", code: "upstream_stream_broken")
-            out.append(contentsOf: emit([.error(error), .end]))
-        }
-        return out
-    }
-
-    private mutating func emit(_ events: [StreamEvent]) -> [UInt8] {
-        var out: [UInt8] = []
-        for event in events where !ended {
-            switch event {
-            case .usage(let value): usage = value
-            case .textDelta(_, let text), .thinkingDelta(_, let text): generatedBytes += text.utf8.count
-            case .toolArgumentsDelta(_, let json): generatedBytes += json.utf8.count
-            case .error: failed = true
-            case .end: ended = true
-            default: break
-            }
-            if !clientGone { out.append(contentsOf: writer.write(event)) }
-        }
-        return out
+                return fields
+            })
     }
 }
 

@@ -44,7 +44,7 @@ def settle(account, ids):
     return [billed(i) for i in ids]
 
 
-@pytest.mark.parametrize("kind", ["openai", "gemini"])
+@pytest.mark.parametrize("kind", ["openai", "anthropic", "gemini"])
 def test_anthropic_sdk_create_stream_and_tool_round_trip(account, key, kind):
     model = KINDS[kind]
     client = anthropic.Anthropic(base_url=ROOT, api_key=key, max_retries=0)

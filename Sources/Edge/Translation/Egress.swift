@@ -6,7 +6,7 @@ import OpenAIChatCodec
 import TokModelCore
 
 /// Reads a provider's stream into canonical events.
-protocol ProviderStreamReader {
+protocol ProviderStreamReader: Sendable {
     mutating func read(_ event: SSEEvent) throws(GatewayError) -> [StreamEvent]
     mutating func finish() -> [StreamEvent]
 }

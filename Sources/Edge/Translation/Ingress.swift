@@ -6,7 +6,7 @@ import ResponsesCodec
 import TokModelCore
 
 /// Writes canonical stream events in a client's dialect.
-protocol ClientStreamWriter {
+protocol ClientStreamWriter: Sendable {
     mutating func write(_ event: StreamEvent) -> [UInt8]
 }
 
