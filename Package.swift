@@ -61,7 +61,10 @@ let package = Package(
         // MARK: I/O wrappers around the C libraries
         .target(
             name: "RedisClient",
-            dependencies: ["CHiredis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CHiredis", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -142,7 +145,7 @@ let package = Package(
         // MARK: Executables: wiring only
         .executableTarget(
             name: "tokmodel-edge",
-            dependencies: ["Edge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Edge", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -156,6 +159,12 @@ let package = Package(
         .executableTarget(
             name: "tokmodel-mock-provider",
             dependencies: ["MockProvider", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        // `make bench`: drives a running ledger like an edge does, to measure settlements per second.
+        .executableTarget(
+            name: "tokmodel-bench-ledger",
+            dependencies: ["LedgerProtocol", "TokModelCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 

@@ -40,37 +40,24 @@ extension TranslatingEndpoint {
             upstreamRequest.headers.removeAll { $0.name.lowercased() == name }
             upstreamRequest.headers.append((name, value))
         }
-        let response: UpstreamResponse
-        do {
-            response = try await gateway.upstream.execute(upstreamRequest)
-        } catch {
-            let gatewayError = ProviderCall.gatewayError(for: error, provider: resolved.provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
-            return Responses.error(gatewayError, dialect: .anthropic, requestID: requestID, headers: headers)
-        }
-        guard (200..<300).contains(response.head.status) else {
-            let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
-            let (gatewayError, extra) = ProviderCall.translateErrorResponse(
-                status: response.head.status, body: errorBody, headers: response.head, provider: resolved.provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
-            headers.append(contentsOf: extra)
-            return Responses.error(gatewayError, dialect: .anthropic, requestID: requestID, headers: headers)
-        }
         let inputEstimate = Int64(body.count / 4)
-        if chat.stream {
+        let bytes: [UInt8]
+        switch await gateway.callProvider(upstreamRequest, provider: resolved.provider, stream: chat.stream) {
+        case .failed(let error):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
+            return Responses.error(error, dialect: .anthropic, requestID: requestID, headers: headers)
+        case .rejected(let error, let extra):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
+            headers.append(contentsOf: extra)
+            return Responses.error(error, dialect: .anthropic, requestID: requestID, headers: headers)
+        case .stream(let response):
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-cache"
             return relayedStream(
                 response, relay: AnthropicPassthroughRelay(clientModel: resolved.model.id), provider: resolved.provider, billing: billing,
                 inputEstimate: inputEstimate, headers: headers)
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try await BodyReader.collect(response.body, limit: gateway.configuration.maxUpstreamResponseBytes)
-        } catch {
-            let gatewayError = ProviderCall.gatewayError(for: error, provider: resolved.provider.name)
-            billing.finish(usage: Usage(inputTokens: inputEstimate), source: .estimated, outcome: .upstreamFailed, status: gatewayError.status)
-            return Responses.error(gatewayError, dialect: .anthropic, requestID: requestID, headers: headers)
+        case .complete(let complete):
+            bytes = complete
         }
         var out = bytes
         var usage: Usage?

@@ -60,49 +60,26 @@ struct ChatCompletionsEndpoint: Sendable {
 
         let upstreamRequest = ProviderCall.request(
             provider: provider, path: "/chat/completions", body: chat.upstreamBody(upstreamModel: route.upstreamModel), stream: chat.stream)
-        let response: UpstreamResponse
-        do {
-            response = try await gateway.upstream.execute(upstreamRequest)
-        } catch {
-            let gatewayError = ProviderCall.gatewayError(for: error, provider: provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
-            return Responses.error(gatewayError, dialect: .openAI, requestID: requestID, headers: headers)
-        }
-
-        guard (200..<300).contains(response.head.status) else {
-            let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
-            let (gatewayError, extra) = ProviderCall.translateErrorResponse(
-                status: response.head.status, body: errorBody, headers: response.head, provider: provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
+        switch await gateway.callProvider(upstreamRequest, provider: provider, stream: chat.stream) {
+        case .failed(let error):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
+            return Responses.error(error, dialect: .openAI, requestID: requestID, headers: headers)
+        case .rejected(let error, let extra):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
             headers.append(contentsOf: extra)
-            return Responses.error(gatewayError, dialect: .openAI, requestID: requestID, headers: headers)
-        }
-
-        if chat.stream {
+            return Responses.error(error, dialect: .openAI, requestID: requestID, headers: headers)
+        case .stream(let response):
             return streamResponse(response, chat: chat, modelID: model.id, provider: provider, billing: billing, headers: headers)
+        case .complete(let bytes):
+            let relayed = OpenAIChatResponse.relay(body: bytes, clientModel: model.id)
+            if let usage = relayed.usage {
+                billing.finish(usage: usage, source: .provider, outcome: .completed, status: 200)
+            } else {
+                let estimate = Usage(inputTokens: chat.inputTokenEstimate, outputTokens: Int64((bytes.count + 3) / 4))
+                billing.finish(usage: estimate, source: .estimated, outcome: .completed, status: 200)
+            }
+            return Responses.json(relayed.body, requestID: requestID, headers: headers)
         }
-        return try await completeResponse(response, chat: chat, modelID: model.id, providerName: provider.name, billing: billing, headers: headers)
-    }
-
-    func completeResponse(
-        _ response: UpstreamResponse, chat: OpenAIChatRequest, modelID: String, providerName: String, billing: RequestBilling, headers: HTTPFields
-    ) async throws -> Response {
-        let bytes: [UInt8]
-        do {
-            bytes = try await BodyReader.collect(response.body, limit: gateway.configuration.maxUpstreamResponseBytes)
-        } catch {
-            let gatewayError = ProviderCall.gatewayError(for: error, provider: providerName)
-            billing.finish(usage: Usage(inputTokens: chat.inputTokenEstimate), source: .estimated, outcome: .upstreamFailed, status: gatewayError.status)
-            return Responses.error(gatewayError, dialect: .openAI, requestID: billing.requestID, headers: headers)
-        }
-        let relayed = OpenAIChatResponse.relay(body: bytes, clientModel: modelID)
-        if let usage = relayed.usage {
-            billing.finish(usage: usage, source: .provider, outcome: .completed, status: 200)
-        } else {
-            let estimate = Usage(inputTokens: chat.inputTokenEstimate, outputTokens: Int64((bytes.count + 3) / 4))
-            billing.finish(usage: estimate, source: .estimated, outcome: .completed, status: 200)
-        }
-        return Responses.json(relayed.body, requestID: billing.requestID, headers: headers)
     }
 
     func streamResponse(

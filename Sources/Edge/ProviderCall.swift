@@ -82,3 +82,47 @@ enum BodyReader {
         return bytes
     }
 }
+
+/// How a provider call ended, before its answer is translated.
+enum ProviderOutcome: Sendable {
+    /// Unreachable, timed out, or the answer was unreadable: nothing was generated (the caller bills zero).
+    case failed(GatewayError)
+    /// The provider answered with an error status; the error to show and the headers it needs (Retry-After).
+    case rejected(GatewayError, HTTPFields)
+    /// A streamed answer, head received.
+    case stream(UpstreamResponse)
+    /// A complete answer.
+    case complete([UInt8])
+}
+
+extension Gateway {
+    /// Calls a provider. Streams come back as soon as the head arrives; other answers in one piece (one
+    /// hand-off from the curl thread instead of one per chunk).
+    func callProvider(_ request: UpstreamRequest, provider: Catalog.Provider, stream: Bool) async -> ProviderOutcome {
+        if stream {
+            let response: UpstreamResponse
+            do {
+                response = try await upstream.execute(request)
+            } catch {
+                return .failed(ProviderCall.gatewayError(for: error, provider: provider.name))
+            }
+            guard (200..<300).contains(response.head.status) else {
+                let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
+                let (error, headers) = ProviderCall.translateErrorResponse(
+                    status: response.head.status, body: errorBody, headers: response.head, provider: provider.name)
+                return .rejected(error, headers)
+            }
+            return .stream(response)
+        }
+        do {
+            let (head, body) = try await upstream.fetch(request, limit: configuration.maxUpstreamResponseBytes)
+            guard (200..<300).contains(head.status) else {
+                let (error, headers) = ProviderCall.translateErrorResponse(status: head.status, body: body, headers: head, provider: provider.name)
+                return .rejected(error, headers)
+            }
+            return .complete(body)
+        } catch {
+            return .failed(ProviderCall.gatewayError(for: error, provider: provider.name))
+        }
+    }
+}

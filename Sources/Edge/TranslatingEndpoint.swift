@@ -77,29 +77,22 @@ struct TranslatingEndpoint: Sendable {
         let upstreamRequest = ProviderCall.request(
             provider: resolved.provider, path: egress.path(upstreamModel: resolved.route.upstreamModel, stream: chat.stream), body: upstreamBody,
             stream: chat.stream)
-        let response: UpstreamResponse
-        do {
-            response = try await gateway.upstream.execute(upstreamRequest)
-        } catch {
-            let gatewayError = ProviderCall.gatewayError(for: error, provider: resolved.provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
-            return Responses.error(gatewayError, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
-        }
-        guard (200..<300).contains(response.head.status) else {
-            let errorBody = (try? await BodyReader.collect(response.body, limit: 1 << 20)) ?? []
-            let (gatewayError, extra) = ProviderCall.translateErrorResponse(
-                status: response.head.status, body: errorBody, headers: response.head, provider: resolved.provider.name)
-            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: gatewayError.status)
-            headers.append(contentsOf: extra)
-            return Responses.error(gatewayError, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
-        }
         let context = StreamContext(
             clientModel: resolved.model.id, request: clientRequest, clientBody: json, egress: egress, provider: resolved.provider, billing: billing,
             inputEstimate: Int64(body.count / 4))
-        if chat.stream {
+        switch await gateway.callProvider(upstreamRequest, provider: resolved.provider, stream: chat.stream) {
+        case .failed(let error):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
+            return Responses.error(error, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
+        case .rejected(let error, let extra):
+            billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
+            headers.append(contentsOf: extra)
+            return Responses.error(error, dialect: ingress.errorDialect, requestID: requestID, headers: headers)
+        case .stream(let response):
             return streamResponse(response, context: context, headers: headers)
+        case .complete(let bytes):
+            return completeResponse(bytes, context: context, headers: headers)
         }
-        return await completeResponse(response, context: context, headers: headers)
     }
 
     struct StreamContext: Sendable {
@@ -112,11 +105,10 @@ struct TranslatingEndpoint: Sendable {
         var inputEstimate: Int64
     }
 
-    func completeResponse(_ response: UpstreamResponse, context: StreamContext, headers: HTTPFields) async -> Response {
+    func completeResponse(_ bytes: [UInt8], context: StreamContext, headers: HTTPFields) -> Response {
         let billing = context.billing
         var answer: ChatResponse
         do {
-            let bytes = try await BodyReader.collect(response.body, limit: gateway.configuration.maxUpstreamResponseBytes)
             let json: JSONValue
             do {
                 json = try JSONParser.parse(bytes)

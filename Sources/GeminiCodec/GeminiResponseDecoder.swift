@@ -45,7 +45,9 @@ enum GeminiResponseDecoder {
             case .functionCall(let id, let name, let arguments, let signature):
                 let callID = id ?? GeminiCallID.mint(responseID: responseID, ordinal: calls)
                 calls += 1
-                blocks.append(.toolCall(ToolCall(id: callID, name: name, arguments: arguments, thoughtSignature: signature)))
+                // The signature also rides in the id: clients of other dialects only give ids back.
+                let carriedID = GeminiSignedCallID.embed(id: callID, signature: signature)
+                blocks.append(.toolCall(ToolCall(id: carriedID, name: name, arguments: arguments, thoughtSignature: signature)))
             case .ignored:
                 continue
             }

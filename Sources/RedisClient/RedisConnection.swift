@@ -1,59 +1,31 @@
 internal import CHiredis
-import Foundation
 import Logging
+public import NIOCore
+public import NIOPosix
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A Redis connection for async Swift code, built on hiredis and pipelined automatically.
+/// A Redis client for async Swift code: hiredis formats commands (`redisFormatCommandArgv`) and parses replies
+/// (its reader); SwiftNIO does the socket I/O.
 ///
-/// One dedicated I/O thread owns the hiredis context (never an event loop, never the cooperative pool). Callers
-/// enqueue commands and await their replies; the thread writes everything queued in one go and matches replies
-/// in order, so under load many requests share one write and one read: the round trip is paid once per batch,
-/// not once per command. When Redis is unreachable, commands fail at once with ``RedisError/Kind/connectionFailed``
-/// (the edge answers 503) and the thread reconnects on the next command.
+/// There is one pipelined connection per event loop. A command issued from an event loop (the edge's request
+/// handlers run on NIO's loops) uses that loop's connection, so writing it, reading its reply and resuming the
+/// caller all happen on one thread: no hand-off to another thread and back. Commands issued elsewhere go to
+/// the next loop's connection. Commands are written as soon as they are issued, without waiting for earlier
+/// replies; replies are matched in order. When Redis is unreachable, commands fail at once with
+/// ``RedisError/Kind/connectionFailed`` (the edge answers 503), and the next command reconnects.
 public final class RedisConnection: Sendable {
-    fileprivate struct Submission {
-        var commands: [[[UInt8]]]
-        var continuation: CheckedContinuation<[RedisValue], any Error>
-    }
-
-    private struct Shared {
-        var queue: [Submission] = []
-        var isShutDown = false
-        var isConnected = false
-    }
-
     public let configuration: RedisConfiguration
-    private let shared = Mutex(Shared())
-    /// A pipe the loop polls alongside the Redis socket; a byte written to it wakes the loop for new commands.
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
-    private let logger: Logger
+    private let connections: [LoopConnection]
+    private let group: any EventLoopGroup
 
-    public init(configuration: RedisConfiguration, logger: Logger = Logger(label: "tokmodel.redis")) {
+    public init(
+        configuration: RedisConfiguration, logger: Logger = Logger(label: "tokmodel.redis"),
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
         self.configuration = configuration
-        self.logger = logger
-        var fds: [Int32] = [-1, -1]
-        let created = pipe(&fds)
-        precondition(created == 0, "cannot create the Redis wake-up pipe")
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        self.wakeRead = fds[0]
-        self.wakeWrite = fds[1]
-        let loop = IOLoop(configuration: configuration, wakeFD: fds[0], logger: logger)
-        let thread = Thread { [self] in loop.run(owner: self) }
-        thread.name = "tokmodel-redis"
-        thread.stackSize = 1 << 20
-        thread.start()
+        self.group = group
+        self.connections = group.makeIterator().map { LoopConnection(eventLoop: $0, configuration: configuration, logger: logger) }
     }
-
-    // The I/O thread holds the connection until `shutdown()`; a connection lives as long as its process or
-    // until shut down explicitly.
 
     /// Sends one command and returns its reply. A Redis error reply is returned as ``RedisValue/error(_:)``.
     public func send(_ command: [RedisArgument]) async throws -> RedisValue {
@@ -64,314 +36,305 @@ public final class RedisConnection: Sendable {
     /// Sends several commands back to back and returns their replies in order.
     public func pipeline(_ commands: [[RedisArgument]]) async throws -> [RedisValue] {
         precondition(!commands.isEmpty, "a pipeline needs at least one command")
-        let raw = commands.map { $0.map(\.bytes) }
+        let connection = current()
         return try await withCheckedThrowingContinuation { continuation in
-            let accepted = shared.withLock { state -> Bool in
-                guard !state.isShutDown else { return false }
-                state.queue.append(Submission(commands: raw, continuation: continuation))
-                return true
+            if connection.eventLoop.inEventLoop {
+                connection.submit(commands, continuation)
+            } else {
+                connection.eventLoop.execute { connection.submit(commands, continuation) }
             }
-            guard accepted else {
-                continuation.resume(throwing: RedisError(.shutDown, "client is shut down"))
-                return
-            }
-            wake()
         }
     }
 
-    /// Whether the last attempt to talk to Redis succeeded.
-    public var isConnected: Bool { shared.withLock { $0.isConnected } }
+    /// Whether a connection to Redis is open now.
+    public var isConnected: Bool { connections.contains { $0.isActive.load(ordering: .relaxed) } }
 
-    /// Fails queued commands and stops the I/O thread.
+    /// Closes the connections; commands issued afterwards fail.
     public func shutdown() {
-        let alreadyDown = shared.withLock { state -> Bool in
-            defer { state.isShutDown = true }
-            return state.isShutDown
-        }
-        if !alreadyDown { wake() }
-    }
-
-    private func wake() {
-        var one: UInt8 = 1
-        _ = Glibc.write(wakeWrite, &one, 1)  // a full pipe already means "wake up"; EAGAIN is fine
-    }
-
-    fileprivate func takeQueue() -> (submissions: [Submission], shutDown: Bool) {
-        shared.withLock { state in
-            let taken = state.queue
-            state.queue.removeAll(keepingCapacity: true)
-            return (taken, state.isShutDown)
+        for connection in connections {
+            connection.eventLoop.execute { connection.shutDown() }
         }
     }
 
-    fileprivate func closeWakeWriter() { close(wakeWrite) }
+    /// The connection of the event loop we are on, or the next one.
+    private func current() -> LoopConnection {
+        if let loop = MultiThreadedEventLoopGroup.currentEventLoop, let mine = connections.first(where: { $0.eventLoop === loop }) {
+            return mine
+        }
+        return connections[Int.random(in: 0..<connections.count)]
+    }
+}
 
-    fileprivate func setConnected(_ connected: Bool) {
-        shared.withLock { $0.isConnected = connected }
+/// One event loop's connection. Every member except `isActive` is touched only on `eventLoop`.
+final class LoopConnection: @unchecked Sendable {
+    typealias Continuation = CheckedContinuation<[RedisValue], any Error>
+
+    struct Pending {
+        var continuation: Continuation?
+        var expected: Int
+        var replies: [RedisValue]
+        var deadline: NIODeadline
     }
 
-    // MARK: - The I/O thread
+    let eventLoop: any EventLoop
+    let configuration: RedisConfiguration
+    let logger: Logger
+    let isActive = Atomic<Bool>(false)
 
-    /// State owned by the I/O thread alone.
-    private final class IOLoop: @unchecked Sendable {
-        // @unchecked: every member is touched only by the single thread running `run`.
-        struct InFlight {
-            var continuation: CheckedContinuation<[RedisValue], any Error>
-            var expected: Int
-            var replies: [RedisValue]
-            var deadline: UInt64
+    private var channel: (any Channel)?
+    private var connecting = false
+    private var shutDownRequested = false
+    /// Commands waiting for the connection to open.
+    private var queued: [(commands: [[RedisArgument]], continuation: Continuation)] = []
+    /// Sent commands waiting for replies, in order.
+    private var pending: [Pending] = []
+    private var pendingHead = 0
+    private var timeoutCheck: Scheduled<Void>?
+
+    init(eventLoop: any EventLoop, configuration: RedisConfiguration, logger: Logger) {
+        self.eventLoop = eventLoop
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    func submit(_ commands: [[RedisArgument]], _ continuation: Continuation) {
+        guard !shutDownRequested else {
+            continuation.resume(throwing: RedisError(.shutDown, "client is shut down"))
+            return
         }
-
-        let configuration: RedisConfiguration
-        let wakeFD: Int32
-        let logger: Logger
-        var context: UnsafeMutablePointer<redisContext>?
-        var inFlight: [InFlight] = []
-        var inFlightHead = 0
-        var needsWrite = false
-
-        init(configuration: RedisConfiguration, wakeFD: Int32, logger: Logger) {
-            self.configuration = configuration
-            self.wakeFD = wakeFD
-            self.logger = logger
+        guard let channel else {
+            queued.append((commands, continuation))
+            connect()
+            return
         }
+        write(commands, continuation, on: channel)
+    }
 
-        func run(owner: RedisConnection) {
-            var fds = [pollfd](repeating: pollfd(), count: 2)
-            while true {
-                let hasWork = inFlightHead < inFlight.count
-                fds[0] = pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)
-                var count = 1
-                if let context {
-                    fds[1] = pollfd(fd: context.pointee.fd, events: Int16(POLLIN) | (needsWrite ? Int16(POLLOUT) : 0), revents: 0)
-                    count = 2
-                }
-                let timeout: Int32 = hasWork ? 50 : 1_000
-                let ready = poll(&fds, nfds_t(count), timeout)
-                if ready < 0 && errno != EINTR { break }
+    private func write(_ commands: [[RedisArgument]], _ continuation: Continuation?, on channel: any Channel) {
+        var buffer = channel.allocator.buffer(capacity: 256)
+        for command in commands { RedisFormat.append(command, to: &buffer) }
+        pending.append(
+            Pending(
+                continuation: continuation, expected: commands.count, replies: [],
+                deadline: .now() + .milliseconds(Int64(configuration.commandTimeoutMillis))))
+        channel.writeAndFlush(buffer, promise: nil)
+        scheduleTimeoutCheck()
+    }
 
-                if fds[0].revents & Int16(POLLIN) != 0 {
-                    var drain = [UInt8](repeating: 0, count: 256)
-                    while Glibc.read(wakeFD, &drain, 256) > 0 {}
-                }
-                let (submissions, shutDown) = owner.takeQueue()
-                if shutDown {
-                    failAll(submissions, RedisError(.shutDown, "client is shut down"))
-                    failInFlight(RedisError(.shutDown, "client is shut down"))
-                    disconnect(owner)
-                    break
-                }
-                if !submissions.isEmpty { enqueue(submissions, owner: owner) }
-
-                if let context, count == 2 {
-                    if needsWrite || fds[1].revents & Int16(POLLOUT) != 0 { flush(context, owner: owner) }
-                    if fds[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, self.context != nil { readReplies(owner: owner) }
-                }
-                expireTimedOut(owner: owner)
+    private func connect() {
+        guard !connecting else { return }
+        connecting = true
+        let timeout = TimeAmount.milliseconds(Int64(configuration.connectTimeoutMillis))
+        ClientBootstrap(group: eventLoop)
+            .connectTimeout(timeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { [self] channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(RedisReplyHandler(connection: self)) }
             }
-            close(wakeFD)
-            owner.closeWakeWriter()
-        }
+            .connect(host: configuration.host, port: configuration.port)
+            .whenComplete { [self] result in
+                connecting = false
+                switch result {
+                case .success(let channel):
+                    opened(channel)
+                case .failure(let error):
+                    logger.debug("redis connect failed", metadata: ["redis.error": "\(error)"])
+                    let failure = RedisError(.connectionFailed, "cannot connect to Redis at \(configuration.displayAddress)")
+                    let waiting = queued
+                    queued.removeAll()
+                    for item in waiting { item.continuation.resume(throwing: failure) }
+                }
+            }
+    }
 
-        func enqueue(_ submissions: [Submission], owner: RedisConnection) {
-            if context == nil { connect(owner) }
-            guard let context else {
-                failAll(submissions, RedisError(.connectionFailed, "cannot connect to Redis at \(configuration.displayAddress)"))
+    private func opened(_ channel: any Channel) {
+        guard !shutDownRequested else {
+            channel.close(promise: nil)
+            return
+        }
+        self.channel = channel
+        isActive.store(true, ordering: .relaxed)
+        // Authentication and database selection go first; their replies are checked, not returned.
+        var setup: [[RedisArgument]] = []
+        if let password = configuration.password {
+            setup.append(["AUTH"] + (configuration.username.map { [RedisArgument($0)] } ?? []) + [RedisArgument(password)])
+        }
+        if configuration.database != 0 { setup.append(["SELECT", RedisArgument(configuration.database)]) }
+        if !setup.isEmpty { write(setup, nil, on: channel) }
+        let waiting = queued
+        queued.removeAll()
+        for item in waiting { write(item.commands, item.continuation, on: channel) }
+    }
+
+    /// A reply arrived (on the loop).
+    func received(_ value: RedisValue) {
+        guard pendingHead < pending.count else {
+            logger.warning("unexpected reply from Redis")
+            channel?.close(promise: nil)
+            return
+        }
+        pending[pendingHead].replies.append(value)
+        guard pending[pendingHead].replies.count == pending[pendingHead].expected else { return }
+        let done = pending[pendingHead]
+        pendingHead += 1
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        }
+        if let continuation = done.continuation {
+            continuation.resume(returning: done.replies)
+        } else if let failure = done.replies.compactMap(\.errorMessage).first {
+            logger.warning("redis setup command failed", metadata: ["redis.error": "\(failure)"])
+            channel?.close(promise: nil)
+        }
+    }
+
+    /// The connection closed or broke (on the loop): everything in flight fails.
+    func closed(_ reason: String) {
+        channel = nil
+        isActive.store(false, ordering: .relaxed)
+        failPending(RedisError(.connectionFailed, "connection to Redis lost: \(reason)"))
+    }
+
+    func shutDown() {
+        shutDownRequested = true
+        channel?.close(promise: nil)
+        let waiting = queued
+        queued.removeAll()
+        for item in waiting { item.continuation.resume(throwing: RedisError(.shutDown, "client is shut down")) }
+    }
+
+    private func failPending(_ error: RedisError) {
+        let failing = pending[pendingHead...]
+        pending.removeAll()
+        pendingHead = 0
+        for item in failing { item.continuation?.resume(throwing: error) }
+    }
+
+    /// While commands wait for replies, checks every 100 ms that the oldest is within its timeout; a late
+    /// reply means the connection is stuck, so it is closed and everything in flight fails.
+    private func scheduleTimeoutCheck() {
+        guard timeoutCheck == nil else { return }
+        timeoutCheck = eventLoop.scheduleTask(in: .milliseconds(100)) { [self] in
+            timeoutCheck = nil
+            guard pendingHead < pending.count else { return }
+            if pending[pendingHead].deadline < .now() {
+                let error = RedisError(.timedOut, "Redis did not answer within \(configuration.commandTimeoutMillis) ms")
+                failPending(error)
+                channel?.close(promise: nil)
+            } else {
+                scheduleTimeoutCheck()
+            }
+        }
+    }
+}
+
+/// Decodes replies with hiredis' reader and hands them to the connection, on the channel's event loop.
+final class RedisReplyHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    private let connection: LoopConnection
+    private let reader: UnsafeMutablePointer<redisReader>
+
+    init(connection: LoopConnection) {
+        self.connection = connection
+        self.reader = redisReaderCreate()
+    }
+
+    deinit { redisReaderFree(reader) }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let buffer = unwrapInboundIn(data)
+        let fed = buffer.withUnsafeReadableBytes { raw in
+            redisReaderFeed(reader, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count)
+        }
+        guard fed == REDIS_OK else {
+            context.close(promise: nil)
+            return
+        }
+        while true {
+            var reply: UnsafeMutableRawPointer?
+            guard redisReaderGetReply(reader, &reply) == REDIS_OK else {
+                connection.logger.warning("malformed reply from Redis")
+                context.close(promise: nil)
                 return
             }
-            let deadline = Self.now() + UInt64(configuration.commandTimeoutMillis) * 1_000_000
-            for submission in submissions {
-                for command in submission.commands {
-                    _ = Self.withArgv(command) { argc, argv, lengths in redisAppendCommandArgv(context, argc, argv, lengths) }
-                }
-                inFlight.append(InFlight(continuation: submission.continuation, expected: submission.commands.count, replies: [], deadline: deadline))
-            }
-            needsWrite = true
-            flush(context, owner: owner)
+            guard let reply else { break }
+            let value = RedisFormat.convert(reply.assumingMemoryBound(to: redisReply.self))
+            freeReplyObject(reply)
+            connection.received(value)
         }
+    }
 
-        func flush(_ context: UnsafeMutablePointer<redisContext>, owner: RedisConnection) {
-            var done: Int32 = 0
-            if redisBufferWrite(context, &done) != REDIS_OK {
-                broken(owner, message: Self.errorString(context))
-                return
-            }
-            needsWrite = done == 0
+    func channelInactive(context: ChannelHandlerContext) {
+        connection.closed("connection closed")
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        connection.closed("\(error)")
+        context.close(promise: nil)
+    }
+}
+
+/// The RESP encoding and decoding done by hiredis.
+enum RedisFormat {
+    /// Appends `command` in RESP, formatted by `redisFormatCommandArgv` (binary-safe: arguments are never
+    /// parsed as command syntax).
+    static func append(_ command: [RedisArgument], to buffer: inout ByteBuffer) {
+        var target: UnsafeMutablePointer<CChar>?
+        let length = withArgv(command.map(\.bytes)) { argc, argv, lengths in redisFormatCommandArgv(&target, argc, argv, lengths) }
+        guard let target, length > 0 else { return }
+        defer { redisFreeCommand(target) }
+        buffer.writeBytes(UnsafeRawBufferPointer(start: target, count: Int(length)))
+    }
+
+    /// Calls `body` with hiredis' argv/argvlen view of `args`, valid only during the call.
+    static func withArgv<R>(_ args: [[UInt8]], _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> R) -> R {
+        var flat = [UInt8]()
+        flat.reserveCapacity(args.reduce(0) { $0 + $1.count } + 1)
+        var lengths = [Int]()
+        lengths.reserveCapacity(args.count)
+        for arg in args {
+            flat.append(contentsOf: arg)
+            lengths.append(arg.count)
         }
-
-        func readReplies(owner: RedisConnection) {
-            guard let context else { return }
-            if redisBufferRead(context) != REDIS_OK {
-                broken(owner, message: Self.errorString(context))
-                return
+        flat.append(0)
+        return flat.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var pointers = [UnsafePointer<CChar>?]()
+            pointers.reserveCapacity(args.count)
+            var offset = 0
+            for length in lengths {
+                pointers.append(base + offset)
+                offset += length
             }
-            while true {
-                var reply: UnsafeMutableRawPointer?
-                if redisGetReplyFromReader(context, &reply) != REDIS_OK {
-                    broken(owner, message: Self.errorString(context))
-                    return
-                }
-                guard let reply else { break }
-                let value = Self.convert(reply.assumingMemoryBound(to: redisReply.self))
-                freeReplyObject(reply)
-                guard inFlightHead < inFlight.count else {
-                    broken(owner, message: "unexpected reply from Redis")
-                    return
-                }
-                inFlight[inFlightHead].replies.append(value)
-                if inFlight[inFlightHead].replies.count == inFlight[inFlightHead].expected {
-                    let finished = inFlight[inFlightHead]
-                    inFlightHead += 1
-                    finished.continuation.resume(returning: finished.replies)
-                }
-            }
-            compactInFlight()
-        }
-
-        func compactInFlight() {
-            if inFlightHead == inFlight.count {
-                inFlight.removeAll(keepingCapacity: true)
-                inFlightHead = 0
-            } else if inFlightHead > 1024 {
-                inFlight.removeFirst(inFlightHead)
-                inFlightHead = 0
+            return pointers.withUnsafeMutableBufferPointer { argv in
+                lengths.withUnsafeBufferPointer { lens in body(Int32(args.count), argv.baseAddress!, lens.baseAddress!) }
             }
         }
+    }
 
-        func expireTimedOut(owner: RedisConnection) {
-            guard inFlightHead < inFlight.count, inFlight[inFlightHead].deadline < Self.now() else { return }
-            // Replies arrive in order, so a late head means the connection is stuck: drop it and fail everything.
-            failInFlight(RedisError(.timedOut, "Redis did not answer within \(configuration.commandTimeoutMillis) ms"))
-            disconnect(owner)
-        }
-
-        func broken(_ owner: RedisConnection, message: String) {
-            logger.warning("redis connection lost", metadata: ["redis.error": "\(message)"])
-            failInFlight(RedisError(.connectionFailed, "connection to Redis lost: \(message)"))
-            disconnect(owner)
-        }
-
-        func failInFlight(_ error: RedisError) {
-            while inFlightHead < inFlight.count {
-                inFlight[inFlightHead].continuation.resume(throwing: error)
-                inFlightHead += 1
+    static func convert(_ reply: UnsafeMutablePointer<redisReply>) -> RedisValue {
+        let r = reply.pointee
+        switch r.type {
+        case REDIS_REPLY_STRING:
+            return .bulk(r.len == 0 ? [] : Array(UnsafeRawBufferPointer(start: r.str, count: r.len)))
+        case REDIS_REPLY_STATUS:
+            return .status(String(decoding: UnsafeRawBufferPointer(start: r.str, count: r.len), as: UTF8.self))
+        case REDIS_REPLY_ERROR:
+            return .error(String(decoding: UnsafeRawBufferPointer(start: r.str, count: r.len), as: UTF8.self))
+        case REDIS_REPLY_INTEGER:
+            return .integer(r.integer)
+        case REDIS_REPLY_ARRAY:
+            var elements = [RedisValue]()
+            elements.reserveCapacity(r.elements)
+            for index in 0..<r.elements {
+                if let element = r.element[index] { elements.append(convert(element)) } else { elements.append(.null) }
             }
-            compactInFlight()
-        }
-
-        func failAll(_ submissions: [Submission], _ error: RedisError) {
-            for submission in submissions { submission.continuation.resume(throwing: error) }
-        }
-
-        func disconnect(_ owner: RedisConnection) {
-            if let context { redisFree(context) }
-            context = nil
-            needsWrite = false
-            owner.setConnected(false)
-        }
-
-        func connect(_ owner: RedisConnection) {
-            let timeout = timeval(
-                tv_sec: configuration.connectTimeoutMillis / 1000, tv_usec: (configuration.connectTimeoutMillis % 1000) * 1000)
-            guard let candidate = redisConnectWithTimeout(configuration.host, Int32(configuration.port), timeout) else { return }
-            if candidate.pointee.err != 0 {
-                logger.debug("redis connect failed", metadata: ["redis.error": "\(Self.errorString(candidate))"])
-                redisFree(candidate)
-                owner.setConnected(false)
-                return
-            }
-            _ = redisSetTimeout(candidate, timeout)
-            if let password = configuration.password {
-                let auth = configuration.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
-                guard Self.blockingCommand(candidate, auth) else {
-                    logger.warning("redis authentication failed")
-                    redisFree(candidate)
-                    return
-                }
-            }
-            if configuration.database != 0 {
-                guard Self.blockingCommand(candidate, ["SELECT", String(configuration.database)]) else {
-                    redisFree(candidate)
-                    return
-                }
-            }
-            // From here on the socket is non-blocking and driven by poll().
-            let fd = candidate.pointee.fd
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            candidate.pointee.flags &= ~Int32(REDIS_BLOCK)
-            context = candidate
-            owner.setConnected(true)
-        }
-
-        static func blockingCommand(_ context: UnsafeMutablePointer<redisContext>, _ args: [String]) -> Bool {
-            let reply = withArgv(args.map { Array($0.utf8) }) { argc, argv, lengths in redisCommandArgv(context, argc, argv, lengths) }
-            guard let reply else { return false }
-            defer { freeReplyObject(reply) }
-            return reply.assumingMemoryBound(to: redisReply.self).pointee.type != REDIS_REPLY_ERROR
-        }
-
-        /// Calls `body` with hiredis' argv/argvlen view of `args`, valid only during the call.
-        static func withArgv<R>(
-            _ args: [[UInt8]], _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> R
-        ) -> R {
-            var flat = [UInt8]()
-            flat.reserveCapacity(args.reduce(0) { $0 + $1.count } + 1)
-            var lengths = [Int]()
-            lengths.reserveCapacity(args.count)
-            for arg in args {
-                flat.append(contentsOf: arg)
-                lengths.append(arg.count)
-            }
-            flat.append(0)
-            return flat.withUnsafeBufferPointer { buffer in
-                let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var pointers = [UnsafePointer<CChar>?]()
-                pointers.reserveCapacity(args.count)
-                var offset = 0
-                for length in lengths {
-                    pointers.append(base + offset)
-                    offset += length
-                }
-                return pointers.withUnsafeMutableBufferPointer { argv in
-                    lengths.withUnsafeBufferPointer { lens in body(Int32(args.count), argv.baseAddress!, lens.baseAddress!) }
-                }
-            }
-        }
-
-        static func convert(_ reply: UnsafeMutablePointer<redisReply>) -> RedisValue {
-            let r = reply.pointee
-            switch r.type {
-            case REDIS_REPLY_STRING:
-                return .bulk(r.len == 0 ? [] : Array(UnsafeRawBufferPointer(start: r.str, count: r.len)))
-            case REDIS_REPLY_STATUS:
-                return .status(String(decoding: UnsafeRawBufferPointer(start: r.str, count: r.len), as: UTF8.self))
-            case REDIS_REPLY_ERROR:
-                return .error(String(decoding: UnsafeRawBufferPointer(start: r.str, count: r.len), as: UTF8.self))
-            case REDIS_REPLY_INTEGER:
-                return .integer(r.integer)
-            case REDIS_REPLY_ARRAY:
-                var elements = [RedisValue]()
-                elements.reserveCapacity(r.elements)
-                for index in 0..<r.elements {
-                    if let element = r.element[index] { elements.append(convert(element)) } else { elements.append(.null) }
-                }
-                return .array(elements)
-            default:
-                return .null
-            }
-        }
-
-        static func errorString(_ context: UnsafeMutablePointer<redisContext>) -> String {
-            withUnsafeBytes(of: context.pointee.errstr) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                return bytes.isEmpty ? "connection closed" : String(decoding: bytes, as: UTF8.self)
-            }
-        }
-
-        static func now() -> UInt64 {
-            var ts = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &ts)
-            return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+            return .array(elements)
+        default:
+            return .null
         }
     }
 }

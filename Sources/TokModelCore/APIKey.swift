@@ -118,10 +118,19 @@ public enum RequestID {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     public static func generate() -> String {
+        // 24 characters from 3 random UInt64s (3 getrandom calls rather than one per character): each word
+        // yields 8 base62 digits (62^8 < 2^64), so the id carries ~143 bits.
         var generator = SystemRandomNumberGenerator()
-        var out = Array("req_".utf8)
+        var out = [UInt8]()
         out.reserveCapacity(28)
-        for _ in 0..<24 { out.append(alphabet[Int(generator.next(upperBound: UInt64(62)))]) }
+        out.append(contentsOf: "req_".utf8)
+        for _ in 0..<3 {
+            var word = generator.next()
+            for _ in 0..<8 {
+                out.append(alphabet[Int(word % 62)])
+                word /= 62
+            }
+        }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -70,6 +70,24 @@ public final class UpstreamClient: Sendable {
         }
     }
 
+    /// Sends `request` and returns the whole response once it is complete: one hand-off back from the curl
+    /// thread instead of one per chunk. For answers that are not streamed. Bodies above `limit` bytes fail.
+    public func fetch(_ request: UpstreamRequest, limit: Int) async throws -> (head: UpstreamResponseHead, body: [UInt8]) {
+        let transfer = Transfer(request: request)
+        transfer.bufferLimit = limit
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                transfer.bufferedContinuation = continuation
+                if !enqueue(.start(transfer)) {
+                    transfer.bufferedContinuation = nil
+                    continuation.resume(throwing: UpstreamError(.shutDown, "upstream client is shut down"))
+                }
+            }
+        } onCancel: {
+            _ = enqueue(.cancel(transfer, UpstreamError(.cancelled, "request cancelled")))
+        }
+    }
+
     /// Cancels every transfer and stops the curl thread.
     public func shutdown() {
         shared.withLock { $0.isShutDown = true }
@@ -119,6 +137,10 @@ final class Transfer: @unchecked Sendable {
     var bodyStorage: UnsafeMutableRawBufferPointer?
     var errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     var headContinuation: CheckedContinuation<UpstreamResponse, any Error>?
+    /// Set for `fetch`: the body is gathered here and the continuation resumed once, at the end.
+    var bufferedContinuation: CheckedContinuation<(head: UpstreamResponseHead, body: [UInt8]), any Error>?
+    var bufferLimit = 0
+    var buffer: [UInt8] = []
     var source: UpstreamResponse.Body.Source?
     var pendingSequence: UpstreamResponse.Body?
     var delegate: UpstreamClient.TransferDelegate?
@@ -132,6 +154,7 @@ final class Transfer: @unchecked Sendable {
     /// cancellation handler ran before `execute` handed the transfer over); `start` ends the transfer with it.
     var cancelledBeforeStart: UpstreamError?
     var firstByteDeadline: UInt64 = 0
+    var bodyTooLarge = false
 
     init(request: UpstreamRequest) {
         self.request = request
@@ -145,6 +168,10 @@ final class Transfer: @unchecked Sendable {
 
     /// Hands the head and the body sequence to the waiting caller (once).
     func deliverHead() {
+        if bufferedContinuation != nil {
+            headDelivered = true
+            return
+        }
         guard !headDelivered, let continuation = headContinuation, let sequence = pendingSequence, let delegate else { return }
         headDelivered = true
         headContinuation = nil
@@ -156,6 +183,16 @@ final class Transfer: @unchecked Sendable {
     func complete(error: UpstreamError?) {
         guard !finished else { return }
         finished = true
+        if let continuation = bufferedContinuation {
+            bufferedContinuation = nil
+            if let error {
+                continuation.resume(throwing: error)
+            } else {
+                continuation.resume(returning: (UpstreamResponseHead(status: status, headers: headers), buffer))
+            }
+            buffer = []
+            return
+        }
         if let error {
             if let continuation = headContinuation {
                 headContinuation = nil
@@ -177,6 +214,14 @@ final class Transfer: @unchecked Sendable {
             return ccurl_writefunc_pause()
         }
         if !headDelivered { deliverHead() }
+        if bufferedContinuation != nil {
+            guard buffer.count + count <= bufferLimit else {
+                bodyTooLarge = true
+                return 0  // makes curl abort the transfer with CURLE_WRITE_ERROR
+            }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
+            return count
+        }
         guard let source else { return count }
         let buffer = ByteBuffer(bytes: UnsafeRawBufferPointer(start: data, count: count))
         switch source.yield(buffer) {
@@ -334,7 +379,9 @@ private final class Loop: @unchecked Sendable {
             _ = ccurl_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &context)
             guard let context else { continue }
             let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
-            if result == CURLE_OK {
+            if transfer.bodyTooLarge {
+                finish(transfer, error: UpstreamError(.failed, "the provider's answer exceeds \(transfer.bufferLimit) bytes"))
+            } else if result == CURLE_OK {
                 if transfer.status == 0 {
                     var code = 0
                     _ = ccurl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &code)

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// `tokmodel-edge`: the stateless HTTP edge. Wiring only; the logic lives in the Edge module.
-@main
+
 struct EdgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokmodel-edge", abstract: "TokModel's HTTP edge: authenticates, limits, proxies and meters LLM API calls.")

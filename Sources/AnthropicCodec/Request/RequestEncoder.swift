@@ -24,7 +24,7 @@ extension AnthropicMessages {
         }
         let maxTokens = request.maxOutputTokens ?? defaultMaxTokens
         guard maxTokens >= 1 else { throw GatewayError.invalidField("max_tokens", "must be at least 1") }
-        let thinking = ThinkingPlan(request.reasoning, maxTokens: maxTokens)
+        let thinking = ThinkingPlan(request.reasoning, maxTokens: maxTokens, turns: request.turns)
 
         var body: JSONValue = ["model": .string(upstreamModel), "max_tokens": .int(maxTokens)]
         let system = try systemBlocks(request)
@@ -138,8 +138,17 @@ extension AnthropicMessages {
 struct ThinkingPlan {
     var budget: Int64?
 
-    init(_ reasoning: Reasoning?, maxTokens: Int64) {
+    init(_ reasoning: Reasoning?, maxTokens: Int64, turns: [Turn] = []) {
         guard var budget = Self.wantedBudget(reasoning) else { return }
+        // In a tool loop, Anthropic requires the assistant turn with the tool calls to start with its signed
+        // thinking block. History from another provider has none to replay, so thinking stays off (§11.18 #13).
+        if let lastAssistant = turns.last(where: { $0.role == .assistant }),
+            lastAssistant.blocks.contains(where: { if case .toolCall = $0 { true } else { false } })
+        {
+            guard case .thinking(let thinking)? = lastAssistant.blocks.first, thinking.signature != nil || thinking.redactedData != nil else {
+                return
+            }
+        }
         budget = max(budget, AnthropicMessages.minimumThinkingBudget)
         if budget >= maxTokens { budget = maxTokens - 1 }
         self.budget = budget >= AnthropicMessages.minimumThinkingBudget ? budget : nil

@@ -119,6 +119,8 @@ extension AnthropicMessages {
                 "usage": UsageFields.object(usage ?? .zero),
             ]
             emit("message_start", ["type": "message_start", "message": message], &out)
+            // Anthropic sends one ping right after message_start; clients and proxies expect it.
+            emit("ping", ["type": "ping"], &out)
         }
 
         private mutating func writeMessageEnd(_ out: inout [UInt8]) {

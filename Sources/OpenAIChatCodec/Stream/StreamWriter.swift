@@ -29,6 +29,9 @@ extension OpenAIChat {
         private var closed = false
         /// Canonical block index → the tool call's ordinal among tool calls.
         private var toolOrdinals: [Int: Int] = [:]
+        /// Tool-call blocks that have received argument text; one that closes with none gets `{}` (an empty
+        /// string would fail the client's JSON parse of a call without arguments).
+        private var toolsWithArguments: Set<Int> = []
         private var usage: Usage?
 
         /// `created` is the wall clock now.
@@ -54,7 +57,13 @@ extension OpenAIChat {
                 emit(delta: [("role", "assistant"), ("content", ""), ("refusal", .null)], into: &out)
             }
             switch event {
-            case .start, .blockStop, .thinkingSignature:
+            case .blockStop(let index):
+                if let ordinal = toolOrdinals[index], !toolsWithArguments.contains(index) {
+                    toolsWithArguments.insert(index)
+                    let call: JSONValue = .object([("index", .int(ordinal)), ("function", .object([("arguments", "{}")]))])
+                    emit(delta: [("tool_calls", .array([call]))], into: &out)
+                }
+            case .start, .thinkingSignature:
                 break
             case .blockStart(let index, .toolCall(let callID, let name)):
                 let ordinal = toolOrdinals.count
@@ -74,6 +83,7 @@ extension OpenAIChat {
                 if !text.isEmpty { emit(delta: [("reasoning_content", .string(text))], into: &out) }
             case .toolArgumentsDelta(let index, let json):
                 guard !json.isEmpty, let ordinal = toolOrdinals[index] else { break }
+                toolsWithArguments.insert(index)
                 let call: JSONValue = .object([("index", .int(ordinal)), ("function", .object([("arguments", .string(json))]))])
                 emit(delta: [("tool_calls", .array([call]))], into: &out)
             case .finish(let reason, _):
