@@ -145,7 +145,7 @@ final class Transfer: @unchecked Sendable {
     var pendingSequence: UpstreamResponse.Body?
     var delegate: UpstreamClient.TransferDelegate?
     var status = 0
-    var headers: [(name: String, value: String)] = []
+    var rawHeaders: [UInt8] = []
     var headDelivered = false
     var pauseRequested = false
     var isPaused = false
@@ -176,7 +176,7 @@ final class Transfer: @unchecked Sendable {
         headDelivered = true
         headContinuation = nil
         pendingSequence = nil
-        continuation.resume(returning: UpstreamResponse(head: UpstreamResponseHead(status: status, headers: headers), body: sequence, delegate: delegate))
+        continuation.resume(returning: UpstreamResponse(head: UpstreamResponseHead(status: status, rawHeaders: rawHeaders), body: sequence, delegate: delegate))
     }
 
     /// Ends the transfer for its consumer: the head waiter gets the error, or the body ends (with it).
@@ -188,7 +188,7 @@ final class Transfer: @unchecked Sendable {
             if let error {
                 continuation.resume(throwing: error)
             } else {
-                continuation.resume(returning: (UpstreamResponseHead(status: status, headers: headers), buffer))
+                continuation.resume(returning: (UpstreamResponseHead(status: status, rawHeaders: rawHeaders), buffer))
             }
             buffer = []
             return
@@ -241,17 +241,27 @@ final class Transfer: @unchecked Sendable {
             if status >= 200 { deliverHead() }
             return count
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<end]), as: UTF8.self)
-        if text.hasPrefix("HTTP/") {
-            headers.removeAll()
-            let parts = text.split(separator: " ", maxSplits: 2)
-            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        } else if let colon = text.firstIndex(of: ":") {
-            let name = String(text[..<colon])
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append((name, value))
+        if count > 5, line[0] == UInt8(ascii: "H"), line[1] == UInt8(ascii: "T"), line[2] == UInt8(ascii: "T"), line[3] == UInt8(ascii: "P"),
+            line[4] == UInt8(ascii: "/")
+        {
+            // Status line (`HTTP/1.1 200 OK`, `HTTP/2 200`): a new block starts.
+            rawHeaders.removeAll(keepingCapacity: true)
+            status = Self.statusCode(line, end: end)
+        } else {
+            rawHeaders.append(contentsOf: line)
         }
         return count
+    }
+
+    static func statusCode(_ line: UnsafeRawBufferPointer, end: Int) -> Int {
+        guard var index = line[0..<end].firstIndex(of: UInt8(ascii: " ")) else { return 0 }
+        index += 1
+        var code = 0
+        while index < end, line[index] >= 0x30, line[index] <= 0x39 {
+            code = code * 10 + Int(line[index] - 0x30)
+            index += 1
+        }
+        return code
     }
 }
 
@@ -261,6 +271,10 @@ private final class Loop: @unchecked Sendable {
     let multi: UnsafeMutableRawPointer
     let logger: Logger
     var active: [ObjectIdentifier: Transfer] = [:]
+    /// Easy handles of finished transfers, reset and reused: creating and destroying one per request costs
+    /// more than resetting it.
+    var idleHandles: [UnsafeMutableRawPointer] = []
+    static let maxIdleHandles = 128
 
     init(multi: UnsafeMutableRawPointer, logger: Logger) {
         self.multi = multi
@@ -293,6 +307,8 @@ private final class Loop: @unchecked Sendable {
             let waitingForHeads = active.values.contains { !$0.headDelivered }
             _ = curl_multi_poll(multi, nil, 0, waitingForHeads ? 100 : 1_000, &ready)
         }
+        for easy in idleHandles { curl_easy_cleanup(easy) }
+        idleHandles.removeAll()
         _ = curl_multi_cleanup(multi)
     }
 
@@ -323,7 +339,9 @@ private final class Loop: @unchecked Sendable {
             transfer.complete(error: error)
             return
         }
-        guard let easy = curl_easy_init() else {
+        let reused = idleHandles.popLast()
+        if let reused { curl_easy_reset(reused) }
+        guard let easy = reused ?? curl_easy_init() else {
             transfer.complete(error: UpstreamError(.failed, "cannot create a curl handle"))
             return
         }
@@ -413,7 +431,11 @@ private final class Loop: @unchecked Sendable {
     func finish(_ transfer: Transfer, error: UpstreamError?) {
         if let easy = transfer.easy {
             _ = curl_multi_remove_handle(multi, easy)
-            curl_easy_cleanup(easy)
+            if idleHandles.count < Self.maxIdleHandles {
+                idleHandles.append(easy)
+            } else {
+                curl_easy_cleanup(easy)
+            }
             transfer.easy = nil
         }
         if let list = transfer.headerList {

@@ -53,19 +53,50 @@ public struct UpstreamError: Error, Sendable, CustomStringConvertible, Equatable
 }
 
 /// The status line and headers of a provider's response.
+///
+/// Header lines are kept as the raw bytes curl delivered and parsed only when asked for: the gateway reads at
+/// most one or two headers (Retry-After on errors), so building strings for every line of every answer would
+/// be wasted work on the hot path.
 public struct UpstreamResponseHead: Sendable {
     public var status: Int
-    public var headers: [(name: String, value: String)]
+    /// `Name: value\r\n` lines, status line excluded.
+    var rawHeaders: [UInt8]
 
     public init(status: Int, headers: [(name: String, value: String)]) {
         self.status = status
-        self.headers = headers
+        self.rawHeaders = Array(headers.map { "\($0.name): \($0.value)\r\n" }.joined().utf8)
+    }
+
+    init(status: Int, rawHeaders: [UInt8]) {
+        self.status = status
+        self.rawHeaders = rawHeaders
+    }
+
+    /// All headers, in order.
+    public var headers: [(name: String, value: String)] {
+        rawHeaders.split(separator: 0x0A).compactMap { line in
+            var line = line
+            if line.last == 0x0D { line = line.dropLast() }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let name = String(decoding: line[..<colon], as: UTF8.self)
+            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpacesAndTabs()
+            return (name, value)
+        }
     }
 
     /// The first header named `name`, case-insensitively.
     public func header(_ name: String) -> String? {
         let lowered = name.lowercased()
         return headers.first { $0.name.lowercased() == lowered }?.value
+    }
+}
+
+extension String {
+    func trimmingSpacesAndTabs() -> String {
+        var slice = self[...]
+        while slice.first == " " || slice.first == "\t" { slice = slice.dropFirst() }
+        while slice.last == " " || slice.last == "\t" { slice = slice.dropLast() }
+        return String(slice)
     }
 }
 

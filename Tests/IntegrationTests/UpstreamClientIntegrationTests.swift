@@ -413,3 +413,15 @@ struct UpstreamClientIntegrationTests {
         }
     }
 }
+
+@Suite("Upstream response heads")
+struct UpstreamResponseHeadTests {
+    @Test("headers are parsed on demand from the raw lines, case-insensitively, values trimmed")
+    func rawHeaders() {
+        let head = UpstreamResponseHead(status: 429, headers: [("Retry-After", " 7 "), ("Content-Type", "application/json")])
+        #expect(head.header("retry-after") == "7")
+        #expect(head.header("CONTENT-TYPE") == "application/json")
+        #expect(head.header("x-missing") == nil)
+        #expect(head.headers.map(\.name) == ["Retry-After", "Content-Type"])
+    }
+}
