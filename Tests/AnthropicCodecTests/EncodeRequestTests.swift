@@ -220,3 +220,101 @@ struct EncodeReasoningTests {
         #expect(plainBody["tool_choice"] == ["type": "tool", "name": "f", "disable_parallel_tool_use": true])
     }
 }
+
+/// Anthropic refuses thinking for a request answering a tool-use turn that does not start with its signed
+/// thinking ("a final `assistant` message must start with a thinking block"), and history from another
+/// provider, or from a client that drops thinking, has none to replay; so for such a request thinking is left
+/// off rather than sent and refused (§11.11, §11.18 #13). Everywhere else reasoning still turns it on.
+@Suite("encodeRequest: thinking in a tool loop")
+struct EncodeThinkingInToolLoopTests {
+    static let signed = ContentBlock.thinking(Thinking(text: "Call the tool.", signature: "EqQBCkgIBxABGAIiQHc3vR8="))
+    static let call = ContentBlock.toolCall(ToolCall(id: "toolu_01A", name: "get_weather", arguments: #"{"city":"Paris"}"#))
+    static let result = ContentBlock.toolResult(ToolResult(callID: "toolu_01A", content: [.text("18°C")]))
+    static let question = user(.text("Weather in Paris?"))
+
+    func encodeTurns(_ turns: [Turn], reasoning: Reasoning = .effort("medium")) throws -> JSONValue {
+        try encoded(
+            ChatRequest(
+                model: "m", turns: turns, tools: [FunctionTool(name: "get_weather")], toolChoice: .required,
+                sampling: Sampling(temperature: .number("0.3")), maxOutputTokens: 8000, reasoning: reasoning))
+    }
+
+    /// The first block of the encoded assistant message that holds the tool_use.
+    func firstBlockOfToolUseTurn(_ body: JSONValue) -> String? {
+        let messages = body["messages"]?.arrayValue ?? []
+        let turn = messages.last { ($0["content"]?.arrayValue ?? []).contains { $0["type"] == "tool_use" } }
+        return turn?["content"]?.arrayValue?.first?["type"]?.stringValue
+    }
+
+    @Test(
+        "a tool loop whose tool-use turn has no thinking: no thinking, and what thinking would change stays as asked",
+        arguments: [Reasoning.effort("high"), .effort("low"), .budget(2048), .budget(-1)])
+    func toolLoopWithoutThinking(reasoning: Reasoning) throws {
+        let body = try encodeTurns([Self.question, assistant(.text("Let me check."), Self.call), user(Self.result)], reasoning: reasoning)
+        #expect(body["thinking"] == nil)
+        // Thinking off, so the sampling and the forced tool choice are not adapted to it.
+        #expect(body["temperature"] == .number("0.3"))
+        #expect(body["tool_choice"] == ["type": "any"])
+        #expect(firstBlockOfToolUseTurn(body) == "text")
+    }
+
+    @Test("a tool loop whose tool-use turn has only the calls: no thinking")
+    func toolLoopCallsOnly() throws {
+        let body = try encodeTurns([Self.question, assistant(Self.call), user(Self.result)])
+        #expect(body["thinking"] == nil)
+        #expect(firstBlockOfToolUseTurn(body) == "tool_use")
+    }
+
+    @Test("thinking without a signature (another provider's reasoning text) does not count: no thinking")
+    func unsignedThinking() throws {
+        let unsigned = ContentBlock.thinking(Thinking(text: "Call the tool."))
+        let body = try encodeTurns([Self.question, assistant(unsigned, Self.call), user(Self.result)])
+        #expect(body["thinking"] == nil)
+        // The unsigned thinking itself cannot be sent back either.
+        #expect(firstBlockOfToolUseTurn(body) == "tool_use")
+    }
+
+    @Test("signed thinking that does not open the tool-use turn does not count: no thinking")
+    func signedThinkingNotFirst() throws {
+        let body = try encodeTurns([Self.question, assistant(.text("Let me check."), Self.signed, Self.call), user(Self.result)])
+        #expect(body["thinking"] == nil)
+        #expect(firstBlockOfToolUseTurn(body) == "text")
+    }
+
+    @Test("a tool loop whose tool-use turn starts with its signed thinking: thinking stays on, the thinking goes first")
+    func toolLoopWithSignedThinking() throws {
+        let body = try encodeTurns([Self.question, assistant(Self.signed, .text("Let me check."), Self.call), user(Self.result)])
+        #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 4096])
+        #expect(firstBlockOfToolUseTurn(body) == "thinking")
+        #expect(
+            body["messages"]?.arrayValue?[1]["content"]?.arrayValue?.first
+                == ["type": "thinking", "thinking": "Call the tool.", "signature": "EqQBCkgIBxABGAIiQHc3vR8="])
+        // With thinking on, temperature goes and a forced tool choice becomes auto, as always.
+        #expect(body["temperature"] == nil)
+        #expect(body["tool_choice"] == ["type": "auto"])
+    }
+
+    @Test("a tool loop whose tool-use turn starts with redacted thinking: thinking stays on")
+    func toolLoopWithRedactedThinking() throws {
+        let redacted = ContentBlock.thinking(Thinking(text: "", redactedData: "EmwKAhgBEgy3va3pzix"))
+        let body = try encodeTurns([Self.question, assistant(redacted, Self.call), user(Self.result)])
+        #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 4096])
+        #expect(firstBlockOfToolUseTurn(body) == "redacted_thinking")
+    }
+
+    @Test("no tool loop: reasoning turns thinking on")
+    func noToolLoop() throws {
+        let body = try encodeTurns([Self.question])
+        #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 4096])
+        let chat = try encodeTurns([Self.question, assistant(.text("18°C and clear.")), user(.text("And tomorrow?"))])
+        #expect(chat["thinking"] == ["type": "enabled", "budget_tokens": 4096])
+    }
+
+    @Test("a finished tool loop (the last assistant turn has no calls): reasoning turns thinking on")
+    func finishedToolLoop() throws {
+        let body = try encodeTurns([
+            Self.question, assistant(Self.call), user(Self.result), assistant(.text("18°C and clear.")), user(.text("And tomorrow?")),
+        ])
+        #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 4096])
+    }
+}

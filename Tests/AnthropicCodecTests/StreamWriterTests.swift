@@ -172,7 +172,7 @@ struct StreamWriterMessageTests {
     func emptyAnswer() throws {
         let output = write([.start(id: "msg_e", model: "m"), .finish(.endTurn, stopSequence: nil), .usage(Usage(inputTokens: 3, outputTokens: 1)), .end])
         let message = try accumulate(output)
-        #expect(message.eventNames == ["message_start", "message_delta", "message_stop"])
+        #expect(message.eventNames == ["message_start", "ping", "message_delta", "message_stop"])
         #expect(message.blocks.isEmpty)
         #expect(message.stopReason == "end_turn")
     }

@@ -16,7 +16,7 @@ struct ResponseDecodingTests {
             #"""
             {"candidates": [{"content": {"role": "model", "parts": [
                 {"text": "Let me check "}, {"text": "the weather."},
-                {"functionCall": {"name": "get_weather", "args": {"city": "Paris", "days": 3}}, "thoughtSignature": "CiQBcsjafE..."},
+                {"functionCall": {"name": "get_weather", "args": {"city": "Paris", "days": 3}}, "thoughtSignature": "CiQBcsjafE1+Zk/8Q/vv"},
                 {"functionCall": {"id": "given-id", "name": "get_time", "args": {}}},
                 {"functionCall": {"name": "get_weather"}}
               ]}, "finishReason": "STOP", "index": 0,
@@ -32,7 +32,12 @@ struct ResponseDecodingTests {
         #expect(
             response.blocks == [
                 .text("Let me check the weather."),
-                .toolCall(ToolCall(id: "call_mAitaLmk_HPP_z7IP_0", name: "get_weather", arguments: #"{"city":"Paris","days":3}"#, thoughtSignature: "CiQBcsjafE...")),
+                // The signature is kept as Gemini sent it, and also rides in the id (base64url, no padding) for clients
+                // that only give ids back.
+                .toolCall(
+                    ToolCall(
+                        id: "call_mAitaLmk_HPP_z7IP_0__thought__CiQBcsjafE1-Zk_8Q_vv", name: "get_weather", arguments: #"{"city":"Paris","days":3}"#,
+                        thoughtSignature: "CiQBcsjafE1+Zk/8Q/vv")),
                 .toolCall(ToolCall(id: "given-id", name: "get_time", arguments: "{}")),
                 .toolCall(ToolCall(id: "call_mAitaLmk_HPP_z7IP_2", name: "get_weather", arguments: "{}")),
             ])

@@ -30,8 +30,9 @@ struct StreamGoldenTests {
         #expect(
             try readStream(StreamFixtures.parallelFunctionCalls, split: split) == [
                 .start(id: "x3OvaK2aBr2Oz7IP9sK5oQk", model: "gemini-2.5-flash"),
-                // Minted ids; the first call's signature rides in its id (the stream has no other place for it).
-                .blockStart(index: 0, kind: .toolCall(id: "call_x3OvaK2aBr2Oz7IP9sK5oQk_0__thought__CiQBcsjafE1+Zk/8Q/vv", name: "get_weather")),
+                // Minted ids; the first call's signature rides in its id (the stream has no other place for it),
+                // in base64url without padding: "CiQBcsjafE1+Zk/8Q/vv" → "CiQBcsjafE1-Zk_8Q_vv".
+                .blockStart(index: 0, kind: .toolCall(id: "call_x3OvaK2aBr2Oz7IP9sK5oQk_0__thought__CiQBcsjafE1-Zk_8Q_vv", name: "get_weather")),
                 .toolArgumentsDelta(index: 0, json: #"{"city":"Paris"}"#),
                 .blockStop(index: 0),
                 .blockStart(index: 1, kind: .toolCall(id: "call_x3OvaK2aBr2Oz7IP9sK5oQk_1", name: "get_weather")),

@@ -81,6 +81,52 @@ struct StreamWriterTests {
         #expect(write(events, includeUsage: true) == expected)
     }
 
+    /// A call to a function without parameters whose provider sent no argument text (Anthropic streams it as one
+    /// empty `input_json_delta`): the client must still accumulate the JSON object "{}", as OpenAI sends it, not ""
+    /// (which `json.loads` rejects; §11.18 #6, #7).
+    @Test("a tool call that closes without argument text gets arguments \"{}\" at its block stop; calls with arguments get nothing more")
+    func callWithoutArguments() throws {
+        let events: [StreamEvent] = [
+            .start(id: "chatcmpl-C1a", model: "claude-sonnet-4-5"),
+            .blockStart(index: 0, kind: .toolCall(id: "toolu_N", name: "get_time")), .toolArgumentsDelta(index: 0, json: ""), .blockStop(index: 0),
+            .blockStart(index: 1, kind: .toolCall(id: "toolu_W", name: "get_weather")), .toolArgumentsDelta(index: 1, json: #"{"city":"Paris"}"#),
+            .blockStop(index: 1),
+            .blockStart(index: 2, kind: .toolCall(id: "toolu_D", name: "get_date")), .blockStop(index: 2),
+            .finish(.toolUse, stopSequence: nil), .end,
+        ]
+        func chunk(_ delta: String) -> String {
+            line(head + #""choices":[{"index":0,"delta":\#(delta),"logprobs":null,"finish_reason":null}]}"#)
+        }
+        let expected =
+            chunk(#"{"role":"assistant","content":"","refusal":null}"#)
+            + chunk(#"{"tool_calls":[{"index":0,"id":"toolu_N","type":"function","function":{"name":"get_time","arguments":""}}]}"#)
+            + chunk(#"{"tool_calls":[{"index":0,"function":{"arguments":"{}"}}]}"#)
+            + chunk(#"{"tool_calls":[{"index":1,"id":"toolu_W","type":"function","function":{"name":"get_weather","arguments":""}}]}"#)
+            + chunk(#"{"tool_calls":[{"index":1,"function":{"arguments":"{\"city\":\"Paris\"}"}}]}"#)
+            + chunk(#"{"tool_calls":[{"index":2,"id":"toolu_D","type":"function","function":{"name":"get_date","arguments":""}}]}"#)
+            + chunk(#"{"tool_calls":[{"index":2,"function":{"arguments":"{}"}}]}"#)
+            + line(head + #""choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"tool_calls"}]}"#)
+            + "data: [DONE]\n\n"
+        let out = write(events, includeUsage: false)
+        #expect(out == expected)
+        // What the SDK accumulates: every call's arguments parse as JSON.
+        let summary = try summarize(out)
+        #expect(summary.calls.map(\.arguments) == ["{}", #"{"city":"Paris"}"#, "{}"])
+        #expect(summary.calls.map(\.name) == ["get_time", "get_weather", "get_date"])
+    }
+
+    @Test("the \"{}\" of a call without arguments is written once, and only for tool-call blocks")
+    func emptyArgumentsOnce() {
+        var writer = OpenAIChat.StreamWriter(clientModel: "acme/chat", includeUsage: false, created: 1_767_225_600)
+        _ = writer.write(.start(id: "chatcmpl-C1a", model: "m"))
+        _ = writer.write(.blockStart(index: 0, kind: .text))
+        #expect(writer.write(.blockStop(index: 0)).isEmpty, "a text block's stop writes nothing")
+        _ = writer.write(.blockStart(index: 1, kind: .toolCall(id: "c", name: "f")))
+        #expect(text(writer.write(.blockStop(index: 1))) == line(head + #""choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{}"}}]},"logprobs":null,"finish_reason":null}]}"#))
+        #expect(writer.write(.blockStop(index: 1)).isEmpty, "a repeated stop adds no second {}")
+        #expect(writer.write(.blockStop(index: 9)).isEmpty, "a stop for an unknown block writes nothing")
+    }
+
     @Test(
         "finish reasons: length, content_filter, stop for a stop sequence, tool_calls when calls were made",
         arguments: [

@@ -3,11 +3,14 @@ import TokModelCore
 
 /// What the writer must send an Anthropic client, byte for byte, for given canonical events.
 enum ClientTranscripts {
-    /// ProviderTranscripts.text relayed: the ping is gone, the model is the client's, and message_delta
+    /// ProviderTranscripts.text relayed: one ping after message_start (as Anthropic sends), the model is the client's, and message_delta
     /// repeats the input side of the usage.
     static let text = #"""
         event: message_start
         data: {"type":"message_start","message":{"id":"msg_01TextA","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":25,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}}
+
+        event: ping
+        data: {"type":"ping"}
 
         event: content_block_start
         data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
@@ -34,6 +37,9 @@ enum ClientTranscripts {
     static let thinkingTextTool = #"""
         event: message_start
         data: {"type":"message_start","message":{"id":"msg_01Think","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":410,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":3}}}
+
+        event: ping
+        data: {"type":"ping"}
 
         event: content_block_start
         data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
@@ -85,6 +91,9 @@ enum ClientTranscripts {
         event: message_start
         data: {"type":"message_start","message":{"id":"msg_01Cache","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":12,"cache_creation_input_tokens":1500,"cache_read_input_tokens":20000,"output_tokens":1}}}
 
+        event: ping
+        data: {"type":"ping"}
+
         event: content_block_start
         data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
 
@@ -107,6 +116,9 @@ enum ClientTranscripts {
     static let errorMidStream = #"""
         event: message_start
         data: {"type":"message_start","message":{"id":"msg_01Err","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":30,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}}
+
+        event: ping
+        data: {"type":"ping"}
 
         event: content_block_start
         data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
@@ -147,6 +159,9 @@ enum ClientTranscripts {
     static let openAIStyleRelayed = #"""
         event: message_start
         data: {"type":"message_start","message":{"id":"msg_chatcmpl-9xYz","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0}}}
+
+        event: ping
+        data: {"type":"ping"}
 
         event: content_block_start
         data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
