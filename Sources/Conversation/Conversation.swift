@@ -257,3 +257,15 @@ public enum StreamEvent: Sendable, Equatable {
     case error(GatewayError)
     case end
 }
+
+/// Tool-call ids as other providers must see them.
+public enum ToolCallIDs {
+    /// Gemini's `thoughtSignature` rides in a tool-call id as `<id>__thought__<signature>` so that clients give
+    /// it back; a provider other than Gemini must get the plain id (OpenAI limits ids to 40 characters, and the
+    /// signature means nothing to it — wire-formats §11.6 rule 5). Applied to calls and their results alike,
+    /// so they still match.
+    public static func withoutGeminiSignature(_ id: String) -> String {
+        guard let range = id.firstRange(of: "__thought__") else { return id }
+        return String(id[..<range.lowerBound])
+    }
+}

@@ -76,7 +76,7 @@ enum MessagesEncoder {
             return try image(source)
         case .toolCall(let call):
             return [
-                "type": "tool_use", "id": .string(ToolIDs.sanitised(call.id)), "name": .string(call.name),
+                "type": "tool_use", "id": .string(ToolIDs.sanitised(ToolCallIDs.withoutGeminiSignature(call.id))), "name": .string(call.name),
                 "input": ToolInput.object(fromArguments: call.arguments),
             ]
         case .toolResult(let result):
@@ -107,7 +107,7 @@ enum MessagesEncoder {
             default: continue
             }
         }
-        var json: JSONValue = ["type": "tool_result", "tool_use_id": .string(ToolIDs.sanitised(result.callID))]
+        var json: JSONValue = ["type": "tool_result", "tool_use_id": .string(ToolIDs.sanitised(ToolCallIDs.withoutGeminiSignature(result.callID)))]
         if !content.isEmpty { json.set("content", .array(content)) }
         if result.isError { json.set("is_error", true) }
         return json

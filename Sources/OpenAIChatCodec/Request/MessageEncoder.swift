@@ -71,7 +71,7 @@ enum MessageEncoder {
         for case .text(let text) in result.content { texts.append(text) }
         var content = texts.joined(separator: "\n")
         if result.isError { content = content.isEmpty ? "Error" : "Error: " + content }
-        return .object([("role", "tool"), ("tool_call_id", .string(result.callID)), ("content", .string(content))])
+        return .object([("role", "tool"), ("tool_call_id", .string(ToolCallIDs.withoutGeminiSignature(result.callID))), ("content", .string(content))])
     }
 
     /// An assistant turn → one message: the text blocks concatenated, the tool calls in order. `content` is
@@ -103,10 +103,11 @@ enum MessageEncoder {
     }
 
     /// Arguments pass through as text; an empty text (a call without arguments from a streaming source)
-    /// becomes `{}`, since providers parse it (§11.18 #6). Gemini's thought signature has no place here.
-    static func toolCall(_ call: ToolCall) -> JSONValue {
+    /// becomes `{}`, since providers parse it (§11.18 #6). Towards a provider (`forProvider`), a Gemini thought
+    /// signature carried in the id is removed; a client keeps the id it will send back.
+    static func toolCall(_ call: ToolCall, forProvider: Bool = true) -> JSONValue {
         .object([
-            ("id", .string(call.id)),
+            ("id", .string(forProvider ? ToolCallIDs.withoutGeminiSignature(call.id) : call.id)),
             ("type", "function"),
             ("function", .object([("name", .string(call.name)), ("arguments", .string(call.arguments.isEmpty ? "{}" : call.arguments))])),
         ])

@@ -18,7 +18,7 @@ extension OpenAIChat {
             switch block {
             case .text(let t): text = (text ?? "") + t
             case .thinking(let thinking) where !thinking.text.isEmpty: reasoning = (reasoning ?? "") + thinking.text
-            case .toolCall(let call): calls.append(MessageEncoder.toolCall(call))
+            case .toolCall(let call): calls.append(MessageEncoder.toolCall(call, forProvider: false))
             case .thinking, .image, .toolResult: continue
             }
         }
