@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: run test build release deps bench clean
+.PHONY: run test build release deps bench bench-soak clean
 
 deps:
 	@scripts/install-deps.sh
@@ -20,6 +20,19 @@ run: release
 ## Unit + integration tests against real PostgreSQL and Redis, then end-to-end tests with the official SDKs.
 test: deps
 	@scripts/test.sh
+
+## Benchmark: release build, a private stack (PostgreSQL, Redis, ledger, edge, mock, nginx) and wrk; prints one
+## table and writes bench/results/latest.md (method: docs/performance.md). Under 10 minutes from a fresh clone.
+bench:
+	@scripts/install-deps.sh bench
+	@set -o pipefail; swift build -c release 2>&1 | { grep -Ev '^(\[|Building|Compiling|Write|Linking|warning: prohibited)' || true; }
+	@scripts/bench.sh
+
+## Optional: edge memory across a 5-minute full-governance load (BENCH_SOAK_SECONDS); bench/results/soak-latest.md.
+bench-soak:
+	@scripts/install-deps.sh bench
+	@set -o pipefail; swift build -c release 2>&1 | { grep -Ev '^(\[|Building|Compiling|Write|Linking|warning: prohibited)' || true; }
+	@scripts/bench.sh soak
 
 clean:
 	rm -rf .build .run .venv

@@ -7,7 +7,8 @@
 set -euo pipefail
 
 packages=(pkg-config libpq-dev libcurl4-openssl-dev libhiredis-dev postgresql redis-server python3 python3-venv curl)
-if [ "${1:-}" = bench ]; then packages+=(nginx-light wrk); fi
+# Debian 12: `nginx` is the server itself (nginx-light there is only a metapackage adding the echo module).
+if [ "${1:-}" = bench ]; then packages+=(nginx wrk); fi
 
 missing=()
 for p in "${packages[@]}"; do
