@@ -108,6 +108,8 @@ let package = Package(
                 "TokModelCore", "Dialects", "Governance", "RedisClient", "UpstreamClient", "LedgerProtocol",
                 "Conversation", "OpenAIChatCodec", "AnthropicCodec", "GeminiCodec", "ResponsesCodec",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

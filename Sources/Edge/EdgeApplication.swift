@@ -66,6 +66,7 @@ public struct EdgeApplication: Sendable {
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: buildRouter(),
+            server: .http1PinnedToEventLoop,
             configuration: .init(address: .hostname(gateway.configuration.host, port: gateway.configuration.port), serverName: nil),
             services: [gateway.ledger],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

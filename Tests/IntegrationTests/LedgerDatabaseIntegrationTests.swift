@@ -52,6 +52,30 @@ struct LedgerDatabaseIntegrationTests {
                         #expect(Set(["accounts", "api_keys", "credit_transactions", "schema_migrations", "usage_events"]).isSubset(of: tables.compactMap { $0 }))
                         #expect(try db.query("SELECT 1 FROM pg_proc WHERE proname = 'tm_settle_batch'").count == 1)
 
+                        // No foreign keys on the hot tables since 0004: accounts and keys can never be deleted or
+                        // re-parented, and the audit reports rows naming what does not exist.
+                        let account = try db.createAccount(name: "orphan-check")
+                        let (key, _) = try db.createKey(
+                            accountName: "orphan-check", name: "k", requestsPerMinute: 0, tokensPerMinute: 0, allowedModels: [], expiresAtMillis: nil)
+                        #expect(throws: PostgresError.self) { try db.query("DELETE FROM accounts WHERE id = $1", [PostgresParameter(account.id)]) }
+                        #expect(throws: PostgresError.self) { try db.query("DELETE FROM api_keys WHERE id = $1", [PostgresParameter(key.id)]) }
+                        let other = try db.createAccount(name: "orphan-other")
+                        #expect(throws: PostgresError.self) {
+                            try db.query("UPDATE api_keys SET account_id = $1 WHERE id = $2", [PostgresParameter(other.id), PostgresParameter(key.id)])
+                        }
+                        #expect(try db.auditLedger().isEmpty)
+                        _ = try db.query(
+                            """
+                            INSERT INTO usage_events VALUES ('req_orphan', $1, $2, 'm', 'p', '/v1/chat/completions', 1, 1, 0, 0, 0, 0, 0,
+                                                             'v', 0, 0, 0, 0, 'provider', 'completed', 200, now(), 1, 1, now())
+                            """, [PostgresParameter(other.id), PostgresParameter(key.id)])
+                        _ = try db.query("INSERT INTO credit_transactions (account_id, kind, amount_nano, reference) VALUES (999999, 'adjustment', 5, 'x')")
+                        let findings = try db.auditLedger().map(\.check)
+                        #expect(findings.contains("every usage event names an existing key of its account"))
+                        #expect(findings.contains("every credit transaction names an existing account"))
+                        _ = try db.query("DELETE FROM usage_events WHERE request_id = 'req_orphan'")
+                        _ = try db.query("DELETE FROM credit_transactions WHERE account_id = 999999")
+
                         // An applied migration edited afterwards stops the run; nothing is applied.
                         var edited = migrations
                         edited[0].sql += "\n-- edited"

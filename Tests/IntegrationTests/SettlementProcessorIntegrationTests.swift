@@ -61,12 +61,15 @@ struct SettlementProcessorIntegrationTests {
                 let malformed = makeSettlement(account: account.id, key: account.keyID, input: -1, output: 0)
                 // A settlement PostgreSQL refuses (its key does not exist) is isolated and rejected; the rest commit.
                 let orphan = makeSettlement(account: account.id, key: Int64.max - 1)
+                // A key that exists but belongs to another account is refused the same way.
+                let stranger = try await TestAccount.create(in: pool, credit: 0)
+                let foreignKey = makeSettlement(account: account.id, key: stranger.keyID)
 
                 try await withRunning([processor]) {
                     let first = await processor.settle(Array(settlements.prefix(2)))
                     #expect(first == settlements.prefix(2).map { SettleResult(requestID: $0.requestID, status: .committed) })
-                    let second = await processor.settle(Array(settlements.dropFirst(2)) + [malformed, orphan])
-                    #expect(second.map(\.status) == [.committed, .committed, .committed, .rejected, .rejected])
+                    let second = await processor.settle(Array(settlements.dropFirst(2)) + [malformed, orphan, foreignKey])
+                    #expect(second.map(\.status) == [.committed, .committed, .committed, .rejected, .rejected, .rejected])
                     // A replay is acknowledged as committed and changes nothing.
                     let replay = await processor.settle([settlements[0]])
                     #expect(replay == [SettleResult(requestID: settlements[0].requestID, status: .committed)])

@@ -65,6 +65,22 @@ extension PostgresConnection {
         {
             findings.append(AuditFinding(check: "every debit has its usage event", detail: "debit for request \(row.string("request_id") ?? "?") has no matching event"))
         }
+        // Since migration 0004 no foreign key guards these (tm_settle_batch checks each batch instead).
+        for row in try query(
+            """
+            SELECT e.request_id FROM usage_events e LEFT JOIN api_keys k ON k.id = e.key_id AND k.account_id = e.account_id
+            WHERE k.id IS NULL LIMIT 100
+            """)
+        {
+            findings.append(AuditFinding(check: "every usage event names an existing key of its account", detail: "request \(row.string("request_id") ?? "?")"))
+        }
+        for row in try query(
+            """
+            SELECT t.id FROM credit_transactions t LEFT JOIN accounts a ON a.id = t.account_id WHERE a.id IS NULL LIMIT 100
+            """)
+        {
+            findings.append(AuditFinding(check: "every credit transaction names an existing account", detail: "transaction \(row.int64("id") ?? 0)"))
+        }
         for row in try query("SELECT name, balance_nano FROM accounts WHERE balance_nano < 0 ORDER BY id") {
             findings.append(AuditFinding(check: "no negative balance", detail: "account \(row.string("name") ?? "?") has \(row.int64("balance_nano") ?? 0)"))
         }
