@@ -19,6 +19,15 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         public var maxBatch = 2_000
         /// While PostgreSQL is unreachable, how often to try it again (spooling meanwhile). Defaults to 1 s.
         public var retryInterval: Duration = .seconds(1)
+        /// Group commit at low load: when fewer than `lingerBelow` settlements wait, wait this long for more
+        /// before writing. A commit costs PostgreSQL far more than a row (a batch of one cost ~0.5 ms of its CPU
+        /// on the bench machine, a row in a batch of 1000 ~25 µs), so at a few hundred requests per second
+        /// this turns one commit per request into one per several, at the price of a few milliseconds before
+        /// the settlement is acknowledged. The client is not waiting: its answer went out before settlement,
+        /// and its hold covers the request meanwhile. Under load the batch fills while the previous one is
+        /// written, and no delay is added.
+        public var groupCommitDelay: Duration = .milliseconds(4)
+        public var lingerBelow = 64
         public init() {}
     }
 
@@ -104,6 +113,9 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
                 await maintenance(postgresDownSince: &postgresDownSince, lastAttempt: &lastAttempt)
                 lastMaintenance = .now
             }
+            if configuration.groupCommitDelay > .zero, (1..<configuration.lingerBelow).contains(waitingCount()) {
+                try? await Task.sleep(for: configuration.groupCommitDelay)
+            }
             let waiters = takeWaiters()
             if waiters.isEmpty {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
@@ -117,6 +129,10 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         }
         // Graceful shutdown: everything received has been answered above; flush what Redis still lacks.
         await retryRedisBacklog()
+    }
+
+    func waitingCount() -> Int {
+        state.withLock { $0.waiting.reduce(0) { $0 + $1.settlements.count } }
     }
 
     func takeWaiters() -> [Waiter] {
