@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: run test build release deps bench bench-soak clean
+.PHONY: run test build release deps bench bench-soak bench-publish clean
 
 deps:
 	@scripts/install-deps.sh
@@ -33,6 +33,10 @@ bench-soak:
 	@scripts/install-deps.sh bench
 	@set -o pipefail; swift build -c release 2>&1 | { grep -Ev '^(\[|Building|Compiling|Write|Linking|warning: prohibited)' || true; }
 	@scripts/bench.sh soak
+
+## Copies bench/results/latest.md into README.md and docs/performance.md (between the bench markers).
+bench-publish:
+	@scripts/bench-publish.py
 
 clean:
 	rm -rf .build .run .venv
