@@ -8,7 +8,7 @@ import NIOCore
 /// accepting loop, and a continuation resumed from the curl thread lands on whichever loop is next. Every read and
 /// write of the connection then crosses threads (an eventfd wake-up each way). Pinned to the connection's own
 /// loop, the request is parsed, checked in Redis (that loop's connection), answered and written without a hop.
-final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+final class EventLoopTaskExecutor: TaskExecutor, Sendable {
     let eventLoop: any EventLoop
 
     init(_ eventLoop: any EventLoop) {
