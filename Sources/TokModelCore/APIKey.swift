@@ -129,11 +129,13 @@ public enum RequestID {
         return String(unsafeUninitializedCapacity: 28) { buffer in
             for (i, c) in "req_".utf8.enumerated() { buffer[i] = c }
             var index = 4
-            for var word in [words.0, words.1, words.2] {
-                for _ in 0..<8 {
-                    buffer[index] = alphabet[Int(word % 62)]
-                    word /= 62
-                    index += 1
+            withUnsafeBytes(of: words) { raw in
+                for var word in raw.bindMemory(to: UInt64.self) {  // no array on this per-request path
+                    for _ in 0..<8 {
+                        buffer[index] = alphabet[Int(word % 62)]
+                        word /= 62
+                        index += 1
+                    }
                 }
             }
             return index

@@ -134,7 +134,9 @@ struct PoolTests {
             }
             return await group.reduce(into: [(any Error)?]()) { $0.append($1) }
         }
-        #expect(clock.now - start < .seconds(6))
+        // A guard against hanging callers (the failure itself is instant: port 1 refuses), not a timing test:
+        // under the full parallel `swift test` on 2 cores the six callers took up to 8 s of wall time.
+        #expect(clock.now - start < .seconds(30))
         #expect(errors.count == 6)
         for error in errors {
             let postgresError = try #require(error as? PostgresError)
