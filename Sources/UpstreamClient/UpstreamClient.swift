@@ -7,7 +7,11 @@ import Synchronization
 
 /// HTTP client for provider calls, driving libcurl's multi interface on one dedicated thread.
 ///
-/// Requests enter through a queue and `curl_multi_wakeup`; body bytes flow back through curl's write callback
+/// The thread runs curl's event-driven API: curl tells it which sockets to watch (an epoll set) and when to
+/// call back (a timer), and it calls `curl_multi_socket_action` for just the sockets that are ready, so the
+/// work per wake-up does not grow with the number of transfers in flight. Requests enter through a queue and
+/// an eventfd, written only when the thread is about to sleep or asleep (under load it finds new commands on
+/// its own, without a system call per request). Body bytes flow back through curl's write callback
 /// into an async sequence with backpressure (the transfer pauses with `CURL_WRITEFUNC_PAUSE` while the consumer
 /// lags, so a slow client slows the provider's socket rather than filling memory). Connections stay in the
 /// multi handle's cache and are reused; HTTP/2 is used where the provider offers it over TLS. No NIO event loop
@@ -22,11 +26,15 @@ public final class UpstreamClient: Sendable {
     struct Shared {
         var commands: [Command] = []
         var isShutDown = false
+        /// The curl thread has found no commands and waits (or is about to wait) in `epoll_wait`.
+        var isSleeping = false
     }
 
     let shared = Mutex(Shared())
-    /// The multi handle; only the curl thread uses it, except for the thread-safe `curl_multi_wakeup`.
+    /// The multi handle; only the curl thread uses it.
     nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+    /// An eventfd in the curl thread's epoll set: written to wake the thread for new commands.
+    let wakeFD: Int32
     let logger: Logger
 
     /// Connections kept open for reuse, across all hosts.
@@ -37,10 +45,15 @@ public final class UpstreamClient: Sendable {
         self.logger = logger
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
         self.multi = multi
+        self.wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        guard wakeFD >= 0 else { fatalError("eventfd failed: errno \(errno)") }
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.connectionCacheSize)
-        let loop = Loop(multi: multi, logger: logger)
-        let thread = Thread { [self] in loop.run(owner: self) }
-        thread.name = "tokmodel-curl"
+        let loop = Loop(multi: multi, wakeFD: wakeFD, logger: logger)
+        let thread = Thread { [self] in
+            // Foundation names a thread only for itself; set the kernel's name so profilers show it.
+            _ = ccurl_name_current_thread("tokmodel-curl")
+            loop.run(owner: self)
+        }
         thread.start()
     }
 
@@ -91,18 +104,39 @@ public final class UpstreamClient: Sendable {
     /// Cancels every transfer and stops the curl thread.
     public func shutdown() {
         shared.withLock { $0.isShutDown = true }
-        curl_multi_wakeup(multi)
+        wake()
     }
 
     @discardableResult
     func enqueue(_ command: Command) -> Bool {
-        let accepted = shared.withLock { state -> Bool in
-            guard !state.isShutDown else { return false }
+        let (accepted, mustWake) = shared.withLock { state -> (Bool, Bool) in
+            guard !state.isShutDown else { return (false, false) }
             state.commands.append(command)
+            let sleeping = state.isSleeping
+            state.isSleeping = false
+            return (true, sleeping)
+        }
+        if mustWake { wake() }
+        return accepted
+    }
+
+    func wake() {
+        var one: UInt64 = 1
+        _ = withUnsafeBytes(of: &one) { write(wakeFD, $0.baseAddress, 8) }
+    }
+
+    /// Called by the curl thread before it waits: true (and marked asleep) when there is nothing to do.
+    func prepareToSleep() -> Bool {
+        shared.withLock { state in
+            guard state.commands.isEmpty, !state.isShutDown else { return false }
+            state.isSleeping = true
             return true
         }
-        if accepted { curl_multi_wakeup(multi) }
-        return accepted
+    }
+
+    /// Called by the curl thread after its wait: commands enqueued from now on need no wake-up.
+    func didWake() {
+        shared.withLock { $0.isSleeping = false }
     }
 
     func takeCommands() -> ([Command], Bool) {
@@ -270,16 +304,38 @@ private final class Loop: @unchecked Sendable {
     // @unchecked: used only by the single thread running `run`.
     let multi: UnsafeMutableRawPointer
     let logger: Logger
+    let epollFD: Int32
+    let wakeFD: Int32
     var active: [ObjectIdentifier: Transfer] = [:]
     /// Easy handles of finished transfers, reset and reused: creating and destroying one per request costs
     /// more than resetting it.
     var idleHandles: [UnsafeMutableRawPointer] = []
     static let maxIdleHandles = 128
+    /// When curl wants `curl_multi_socket_action(CURL_SOCKET_TIMEOUT)` (monotonic ns); nil: no timer set.
+    var curlTimerDeadline: UInt64?
+    /// Next scan for transfers past their first-byte deadline (monotonic ns).
+    var nextDeadlineScan: UInt64 = 0
+    static let maxEvents: Int32 = 64
+    let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Int(maxEvents))
 
-    init(multi: UnsafeMutableRawPointer, logger: Logger) {
+    init(multi: UnsafeMutableRawPointer, wakeFD: Int32, logger: Logger) {
         self.multi = multi
+        self.wakeFD = wakeFD
         self.logger = logger
+        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epollFD >= 0 else { fatalError("epoll_create1 failed: errno \(errno)") }
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = wakeFD
+        _ = epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        _ = ccurl_multi_setopt_socket_callback(multi, Self.socketCallback)
+        _ = ccurl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, context)
+        _ = ccurl_multi_setopt_timer_callback(multi, Self.timerCallback)
+        _ = ccurl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, context)
     }
+
+    deinit { events.deallocate() }
 
     static let writeCallback: ccurl_data_callback = { data, size, count, context in
         guard let context else { return 0 }
@@ -291,6 +347,43 @@ private final class Loop: @unchecked Sendable {
         return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveHeaderLine(data, size * count)
     }
 
+    /// curl asks to watch `socket` for `what` (CURL_POLL_IN/OUT/INOUT) or to stop (CURL_POLL_REMOVE).
+    static let socketCallback: ccurl_socket_callback = { _, socket, what, context, socketContext in
+        guard let context else { return 0 }
+        Unmanaged<Loop>.fromOpaque(context).takeUnretainedValue().watch(socket, what, isWatched: socketContext != nil)
+        return 0
+    }
+
+    /// curl asks to be called back after `timeoutMillis` (0: at once; -1: cancel the timer).
+    static let timerCallback: ccurl_timer_callback = { _, timeoutMillis, context in
+        guard let context else { return 0 }
+        let loop = Unmanaged<Loop>.fromOpaque(context).takeUnretainedValue()
+        loop.curlTimerDeadline = timeoutMillis < 0 ? nil : Loop.now() + UInt64(timeoutMillis) * 1_000_000
+        return 0
+    }
+
+    /// Marks a socket as in the epoll set (curl hands it back to the socket callback; it forgets it on REMOVE).
+    nonisolated(unsafe) static let watchedMarker = UnsafeMutableRawPointer(bitPattern: 1)
+
+    func watch(_ socket: Int32, _ what: Int32, isWatched: Bool) {
+        if what == CURL_POLL_REMOVE {
+            if isWatched { _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, socket, nil) }
+            return
+        }
+        var event = epoll_event()
+        event.events = (what & CURL_POLL_IN != 0 ? EPOLLIN.rawValue : 0) | (what & CURL_POLL_OUT != 0 ? EPOLLOUT.rawValue : 0)
+        event.data.fd = socket
+        if isWatched {
+            _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, socket, &event)
+        } else {
+            // A descriptor closed behind curl's back leaves no entry; a reused number would then fail with EEXIST.
+            if epoll_ctl(epollFD, EPOLL_CTL_ADD, socket, &event) != 0, errno == EEXIST {
+                _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, socket, &event)
+            }
+            _ = curl_multi_assign(multi, socket, Self.watchedMarker)
+        }
+    }
+
     func run(owner: UpstreamClient) {
         while true {
             let (commands, shutDown) = owner.takeCommands()
@@ -299,17 +392,59 @@ private final class Loop: @unchecked Sendable {
                 for transfer in Array(active.values) { finish(transfer, error: UpstreamError(.shutDown, "upstream client is shut down")) }
                 break
             }
-            var running: Int32 = 0
-            _ = curl_multi_perform(multi, &running)
+            fireCurlTimerIfDue()
             drainCompletions()
-            expireFirstByteDeadlines()
-            var ready: Int32 = 0
-            let waitingForHeads = active.values.contains { !$0.headDelivered }
-            _ = curl_multi_poll(multi, nil, 0, waitingForHeads ? 100 : 1_000, &ready)
+            let now = Self.now()
+            if now >= nextDeadlineScan {
+                expireFirstByteDeadlines(now: now)
+                nextDeadlineScan = now + 50_000_000
+            }
+            let ready: Int32
+            if owner.prepareToSleep() {
+                ready = epoll_wait(epollFD, events, Self.maxEvents, waitMillis())
+                owner.didWake()
+            } else {
+                ready = epoll_wait(epollFD, events, Self.maxEvents, 0)
+            }
+            for index in 0..<Int(max(ready, 0)) {
+                let event = events[index]
+                let fd = event.data.fd
+                if fd == wakeFD {
+                    var count: UInt64 = 0
+                    _ = withUnsafeMutableBytes(of: &count) { read(wakeFD, $0.baseAddress, 8) }
+                    continue
+                }
+                var mask: Int32 = 0
+                if event.events & EPOLLIN.rawValue != 0 { mask |= CURL_CSELECT_IN }
+                if event.events & EPOLLOUT.rawValue != 0 { mask |= CURL_CSELECT_OUT }
+                if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { mask |= CURL_CSELECT_ERR }
+                var running: Int32 = 0
+                _ = curl_multi_socket_action(multi, fd, mask, &running)
+            }
+            drainCompletions()
         }
         for easy in idleHandles { curl_easy_cleanup(easy) }
         idleHandles.removeAll()
         _ = curl_multi_cleanup(multi)
+        close(epollFD)
+    }
+
+    func fireCurlTimerIfDue() {
+        guard let deadline = curlTimerDeadline, Self.now() >= deadline else { return }
+        curlTimerDeadline = nil
+        var running: Int32 = 0
+        _ = curl_multi_socket_action(multi, -1 /* CURL_SOCKET_TIMEOUT */, 0, &running)
+    }
+
+    /// How long `epoll_wait` may sleep: until curl's timer, or the next first-byte deadline scan when a
+    /// transfer still waits for its head (at most a second either way).
+    func waitMillis() -> Int32 {
+        let now = Self.now()
+        var until = now + 1_000_000_000
+        if let deadline = curlTimerDeadline { until = min(until, deadline) }
+        if active.values.contains(where: { !$0.headDelivered }) { until = min(until, max(nextDeadlineScan, now + 1_000_000)) }
+        guard until > now else { return 0 }
+        return Int32((until - now + 999_999) / 1_000_000)
     }
 
     func handle(_ command: UpstreamClient.Command) {
@@ -412,8 +547,7 @@ private final class Loop: @unchecked Sendable {
         }
     }
 
-    func expireFirstByteDeadlines() {
-        let now = Self.now()
+    func expireFirstByteDeadlines(now: UInt64) {
         for transfer in active.values where !transfer.headDelivered && transfer.firstByteDeadline < now {
             finish(transfer, error: UpstreamError(.timedOut, "the provider sent no response within \(transfer.request.firstByteTimeoutMillis) ms"))
         }
