@@ -154,8 +154,7 @@ public struct GovernanceStore: Sendable {
         let k = request.keyID
         let keys = [
             RedisLayout.ready, RedisLayout.keyRecord(account: a, key: k), RedisLayout.account(a), RedisLayout.holds(a),
-            RedisLayout.holdDeadlines(a), RedisLayout.requestRate(account: a, key: k), RedisLayout.tokenRate(account: a, key: k),
-            RedisLayout.accountsWithHolds, RedisLayout.accountRequestRate(a), RedisLayout.accountTokenRate(a),
+            RedisLayout.holdDeadlines(a), RedisLayout.accountsWithHolds,
         ]
         let reply = try await Self.admitScript.run(
             on: redis, keys: keys,

@@ -20,23 +20,17 @@ public enum RedisLayout {
     /// Hash: configuration `st` (a active / r revoked), `rpm`, `tpm`, `conc` (0 = unlimited), `exp` (unix ms,
     /// 0 = never), `models` (comma-separated ids or `provider/*` patterns; empty = all), spend limits `lim_t`,
     /// `lim_d`, `lim_m` (nano-dollars, 0 = none); spend `sp_t`, `sp_d`/`sp_did`, `sp_m`/`sp_mid`, `sp_v`
-    /// (versioned, from PostgreSQL); live counters `held` (nano-dollars) and `infl` (requests in flight).
+    /// (versioned, from PostgreSQL); live counters `held` (nano-dollars) and `infl` (requests in flight); the
+    /// limiter's GCRA states `rl_r` and `rl_t` (theoretical arrival time in µs of the RPM and TPM limits).
     public static func keyRecord(account: Int64, key: Int64) -> String { tag(account) + ":k:\(key)" }
     /// Hash: `bal` (PostgreSQL balance, nano-dollars), `ver` (its version), `held` (sum of open holds), `infl`
-    /// (requests in flight), and the account's limits `rpm`, `tpm`, `conc` (0 = unlimited).
+    /// (requests in flight), the account's limits `rpm`, `tpm`, `conc` (0 = unlimited), and the GCRA states of
+    /// the account-wide limits `rl_r`, `rl_t`.
     public static func account(_ account: Int64) -> String { tag(account) + ":acct" }
     /// Hash: request id → `"<reserved nanos>|<key id>|<admitted tokens>|<deadline unix ms>"`.
     public static func holds(_ account: Int64) -> String { tag(account) + ":holds" }
     /// Sorted set: request id scored by its hold's deadline, for the sweeper.
     public static func holdDeadlines(_ account: Int64) -> String { tag(account) + ":hdl" }
-    /// GCRA state (theoretical arrival time, µs) of a key's requests-per-minute limit.
-    public static func requestRate(account: Int64, key: Int64) -> String { tag(account) + ":rl:\(key):r" }
-    /// GCRA state of a key's tokens-per-minute limit.
-    public static func tokenRate(account: Int64, key: Int64) -> String { tag(account) + ":rl:\(key):t" }
-    /// GCRA state of the account's requests-per-minute limit (all its keys together).
-    public static func accountRequestRate(_ account: Int64) -> String { tag(account) + ":rl:acct:r" }
-    /// GCRA state of the account's tokens-per-minute limit.
-    public static func accountTokenRate(_ account: Int64) -> String { tag(account) + ":rl:acct:t" }
     /// Set of account ids with open holds, for the sweeper to visit.
     public static let accountsWithHolds = "tm:holders"
 }

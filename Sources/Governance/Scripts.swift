@@ -26,11 +26,12 @@ enum Scripts {
           if m <= 2 then y = y + 1 end
           return y, m, d
         end
-        -- GCRA: `limit` per minute, bursts up to `limit`. Returns ok, new state, remaining, reset ms, retry ms.
-        local function gcra(key, limit, cost)
+        -- GCRA: `limit` per minute, bursts up to `limit`; `stored` is the theoretical arrival time (µs) kept in
+        -- a hash field, or nil. Returns ok, new state, remaining, reset ms, retry ms.
+        local function gcra(stored, limit, cost)
           if limit <= 0 then return true, 0, -1, 0, 0 end
           local interval = windowUs / limit
-          local tat = tonumber(redis.call('GET', key)) or nowUs
+          local tat = tonumber(stored) or nowUs
           if tat < nowUs then tat = nowUs end
           local newTat = tat + interval * cost
           local allowAt = newTat - windowUs
@@ -39,22 +40,24 @@ enum Scripts {
           end
           return true, newTat, math.max(0, math.floor((windowUs - (newTat - nowUs)) / interval)), math.ceil((newTat - nowUs) / 1000), 0
         end
-        local function store(key, tat)
-          redis.call('SET', key, string.format('%d', tat), 'PX', math.ceil((tat - nowUs) / 1000) + 1000)
-        end
+        -- Integers go to Redis as '%d' strings: Redis would print a Lua number with 14 significant digits.
+        local function int(x) return string.format('%d', x) end
         """
 
     /// Admission: key status, expiry, allowed models, concurrency (key, account), requests and tokens per
     /// minute (key, account; GCRA), the credit hold, and the key's spend limits (total, UTC day, UTC month),
     /// decided and then applied atomically. A refused request changes nothing.
     ///
-    /// KEYS: ready, key record, account, holds, hold deadlines, key rpm, key tpm, holders set, account rpm, account tpm.
+    /// The limiter's states live in the key and account hashes (`rl_r`, `rl_t`), so one HMGET per hash reads
+    /// everything the decision needs and one HSET per hash writes it back.
+    ///
+    /// KEYS: ready, key record, account, holds, hold deadlines, holders set.
     /// ARGV: request id, model id, reserve nanos, admitted tokens, hold ttl ms, key id, account id.
     /// Returns `{code, ...}`; see ``GovernanceStore/admit(_:)``.
     static let admit = prelude + "\n" + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return {2} end
         local k = redis.call('HMGET', KEYS[2], 'st', 'rpm', 'tpm', 'exp', 'models', 'conc', 'lim_t', 'lim_d', 'lim_m',
-                             'sp_t', 'sp_d', 'sp_did', 'sp_m', 'sp_mid', 'held', 'infl')
+                             'sp_t', 'sp_d', 'sp_did', 'sp_m', 'sp_mid', 'held', 'infl', 'rl_r', 'rl_t')
         if not k[1] then return {3} end
         if k[1] ~= 'a' then return {4} end
         local exp = tonumber(k[4]) or 0
@@ -69,7 +72,7 @@ enum Scripts {
           end
           if not allowed then return {6} end
         end
-        local a = redis.call('HMGET', KEYS[3], 'bal', 'held', 'rpm', 'tpm', 'conc', 'infl')
+        local a = redis.call('HMGET', KEYS[3], 'bal', 'held', 'rpm', 'tpm', 'conc', 'infl', 'rl_r', 'rl_t')
         local kConc, kInfl = tonumber(k[6]) or 0, tonumber(k[16]) or 0
         if kConc > 0 and kInfl >= kConc then return {11, kConc, 1} end
         local aConc, aInfl = tonumber(a[5]) or 0, tonumber(a[6]) or 0
@@ -78,15 +81,15 @@ enum Scripts {
         local tokens = tonumber(ARGV[4])
         local rpm, tpm = tonumber(k[2]) or 0, tonumber(k[3]) or 0
         local arpm, atpm = tonumber(a[3]) or 0, tonumber(a[4]) or 0
-        local rOk, rTat, rRem, rReset, rRetry = gcra(KEYS[6], rpm, 1)
+        local rOk, rTat, rRem, rReset, rRetry = gcra(k[17], rpm, 1)
         if not rOk then return {7, rRetry, rpm, rRem, rReset, tpm} end
-        local arOk, arTat, arRem, arReset, arRetry = gcra(KEYS[9], arpm, 1)
+        local arOk, arTat, arRem, arReset, arRetry = gcra(a[7], arpm, 1)
         if not arOk then return {7, arRetry, arpm, arRem, arReset, atpm} end
         if tpm > 0 and tokens > tpm then return {10, 60000, rpm, rRem, rReset, tpm} end
         if atpm > 0 and tokens > atpm then return {10, 60000, arpm, arRem, arReset, atpm} end
-        local tOk, tTat, tRem, tReset, tRetry = gcra(KEYS[7], tpm, tokens)
+        local tOk, tTat, tRem, tReset, tRetry = gcra(k[18], tpm, tokens)
         if not tOk then return {8, tRetry, rpm, rRem, rReset, tpm, tRem, tReset} end
-        local atOk, atTat, atRem, atReset, atRetry = gcra(KEYS[10], atpm, tokens)
+        local atOk, atTat, atRem, atReset, atRetry = gcra(a[8], atpm, tokens)
         if not atOk then return {8, atRetry, arpm, arRem, arReset, atpm, atRem, atReset} end
 
         local bal = tonumber(a[1])
@@ -110,18 +113,16 @@ enum Scripts {
 
         -- A request id is held once: a second admission under the same id would count its hold twice.
         if redis.call('HEXISTS', KEYS[4], ARGV[1]) == 1 then return {13} end
-        if rpm > 0 then store(KEYS[6], rTat) end
-        if tpm > 0 then store(KEYS[7], tTat) end
-        if arpm > 0 then store(KEYS[9], arTat) end
-        if atpm > 0 then store(KEYS[10], atTat) end
         local deadline = math.floor(nowUs / 1000) + tonumber(ARGV[5])
-        redis.call('HINCRBY', KEYS[3], 'held', ARGV[3])
-        redis.call('HINCRBY', KEYS[3], 'infl', 1)
+        -- `held` stays HINCRBY (exact int64 in Redis); the small counters and the limiter states are written
+        -- from the values read above, all in one HSET per hash (the script runs atomically).
         redis.call('HINCRBY', KEYS[2], 'held', ARGV[3])
-        redis.call('HINCRBY', KEYS[2], 'infl', 1)
-        redis.call('HSET', KEYS[4], ARGV[1], ARGV[3] .. '|' .. ARGV[6] .. '|' .. ARGV[4] .. '|' .. string.format('%d', deadline))
+        redis.call('HSET', KEYS[2], 'infl', int(kInfl + 1), 'rl_r', int(rpm > 0 and rTat or 0), 'rl_t', int(tpm > 0 and tTat or 0))
+        redis.call('HINCRBY', KEYS[3], 'held', ARGV[3])
+        redis.call('HSET', KEYS[3], 'infl', int(aInfl + 1), 'rl_r', int(arpm > 0 and arTat or 0), 'rl_t', int(atpm > 0 and atTat or 0))
+        redis.call('HSET', KEYS[4], ARGV[1], ARGV[3] .. '|' .. ARGV[6] .. '|' .. ARGV[4] .. '|' .. int(deadline))
         redis.call('ZADD', KEYS[5], deadline, ARGV[1])
-        redis.call('SADD', KEYS[8], ARGV[7])
+        redis.call('SADD', KEYS[6], ARGV[7])
         -- Report the key's limits, or the account's where the key has none.
         if rpm <= 0 and arpm > 0 then rpm, rRem, rReset = arpm, arRem, arReset end
         if tpm <= 0 and atpm > 0 then tpm, tRem, tReset = atpm, atRem, atReset end
@@ -143,45 +144,85 @@ enum Scripts {
     /// races between ledgers cannot double-count. When a release carries the request's real token count, the
     /// tokens-per-minute states (key and account) are corrected by the difference from the admission estimate.
     ///
+    /// The holds of a batch are read with one HMGET and deleted with one HDEL and one ZREM; the account's and
+    /// each key's counters are changed once per batch with the batch's sums (GCRA is linear in the cost, so one
+    /// correction by the sum equals the corrections one by one). Sums of nano-dollars are flushed before they
+    /// could reach 2^52, so the doubles stay exact integers.
+    ///
     /// KEYS: account, holds, hold deadlines, holders set.
     /// ARGV: balance or "", version or "", account hash tag, account id, n, n request ids, n token counts ("-" = none).
     /// Returns the number of holds released.
     static let settle = prelude + "\n" + """
         local tag, n = ARGV[3], tonumber(ARGV[5])
-        local released = 0
-        local function correct(key, limit, delta)
-          if limit <= 0 then return end
-          local tat = tonumber(redis.call('GET', key))
-          if not tat then return end
-          local newTat = tat + delta * windowUs / limit
-          if newTat <= nowUs then redis.call('DEL', key) else store(key, newTat) end
+        local exactBelow = 4503599627370496
+        local function chunked(command, key, list)
+          local replies = {}
+          for first = 1, #list, 1000 do
+            local reply = redis.call(command, key, unpack(list, first, math.min(first + 999, #list)))
+            if type(reply) == 'table' then
+              for _, value in ipairs(reply) do replies[#replies + 1] = value end
+            end
+          end
+          return replies
         end
+        -- One counter set per hash: nano-dollars released, requests released, token correction.
+        local function changes() return {held = 0, count = 0, tokens = 0} end
+        local function flushHeld(key, c)
+          if c.held ~= 0 then redis.call('HINCRBY', key, 'held', int(-c.held)) c.held = 0 end
+        end
+        local function addHeld(key, c, amount)
+          if c.held + amount >= exactBelow then flushHeld(key, c) end
+          c.held = c.held + amount
+        end
+        -- Applies a hash's changes: `held` with HINCRBY (exact), the in-flight count and the corrected TPM
+        -- state in one HSET from the values read.
+        local function apply(key, c)
+          flushHeld(key, c)
+          if c.count == 0 and c.tokens == 0 then return end
+          local r = redis.call('HMGET', key, 'infl', 'tpm', 'rl_t')
+          local fields = {'infl', int((tonumber(r[1]) or 0) - c.count)}
+          local tpm, tat = tonumber(r[2]) or 0, tonumber(r[3])
+          if c.tokens ~= 0 and tpm > 0 and tat then
+            fields[3], fields[4] = 'rl_t', int(tat + c.tokens * windowUs / tpm)
+          end
+          redis.call('HSET', key, unpack(fields))
+        end
+
+        local ids = {}
+        for i = 1, n do ids[i] = ARGV[5 + i] end
+        local holds = n > 0 and chunked('HMGET', KEYS[2], ids) or {}
+        local gone, seen, account, keys = {}, {}, changes(), {}
         for i = 1, n do
-          local id = ARGV[5 + i]
-          local hold = redis.call('HGET', KEYS[2], id)
-          if hold then
+          local hold = holds[i]
+          -- A batch may name a request twice (a replayed spool): its hold is released once.
+          if hold and not seen[ids[i]] then
+            seen[ids[i]] = true
             local amount, kid, admitted = string.match(hold, '^(%d+)|(%d+)|(%d+)|')
             amount = tonumber(amount) or 0
-            redis.call('HDEL', KEYS[2], id)
-            redis.call('ZREM', KEYS[3], id)
-            redis.call('HINCRBY', KEYS[1], 'held', string.format('%d', -amount))
-            redis.call('HINCRBY', KEYS[1], 'infl', -1)
+            gone[#gone + 1] = ids[i]
+            addHeld(KEYS[1], account, amount)
+            account.count = account.count + 1
             if kid then
               local record = tag .. ':k:' .. kid
-              redis.call('HINCRBY', record, 'held', string.format('%d', -amount))
-              redis.call('HINCRBY', record, 'infl', -1)
+              local c = keys[record]
+              if not c then c = changes() keys[record] = c end
+              addHeld(record, c, amount)
+              c.count = c.count + 1
               local actual = ARGV[5 + n + i]
               if actual and actual ~= '-' then
                 local delta = tonumber(actual) - tonumber(admitted)
-                if delta ~= 0 then
-                  correct(tag .. ':rl:' .. kid .. ':t', tonumber(redis.call('HGET', record, 'tpm')) or 0, delta)
-                  correct(tag .. ':rl:acct:t', tonumber(redis.call('HGET', KEYS[1], 'tpm')) or 0, delta)
-                end
+                c.tokens = c.tokens + delta
+                account.tokens = account.tokens + delta
               end
             end
-            released = released + 1
           end
         end
+        if #gone > 0 then
+          chunked('HDEL', KEYS[2], gone)
+          chunked('ZREM', KEYS[3], gone)
+        end
+        for record, c in pairs(keys) do apply(record, c) end
+        apply(KEYS[1], account)
         if redis.call('HLEN', KEYS[2]) == 0 then redis.call('SREM', KEYS[4], ARGV[4]) end
         if ARGV[1] ~= '' then
           local current = tonumber(redis.call('HGET', KEYS[1], 'ver') or '-1')
@@ -189,7 +230,7 @@ enum Scripts {
             redis.call('HSET', KEYS[1], 'bal', ARGV[1], 'ver', ARGV[2])
           end
         end
-        return released
+        return #gone
         """
 
     /// Stores a key's spend (total, UTC day, UTC month) if its version is newer. KEYS: key record.

@@ -109,6 +109,61 @@ struct GovernanceIntegrationTests {
         }
     }
 
+    /// The ledger releases a batch at once: each hold once (even named twice), the counters of the account and
+    /// of each key lowered by the batch's sums, and the TPM states moved by the summed token corrections.
+    @Test func settlementBatchReleasesOnceAndCorrectsTokensPerMinute() async throws {
+        try await withGovernance { g in
+            try await g.setUp(balance: 1_000_000) { $0.tokensPerMinute = 1_000 }
+            try await g.store.putAccountLimits(accountID: g.accountID, requestsPerMinute: 0, tokensPerMinute: 2_000, maxConcurrent: 0)
+            let otherKey = g.keyID + 1
+            var other = KeyRecord(accountID: g.accountID, keyID: otherKey, hashHex: String(g.hashHex.reversed()))
+            other.tokensPerMinute = 1_000
+            try await g.store.putKey(other)
+            func field(_ key: String, _ name: String) async throws -> Int64? {
+                try await g.store.redis.send(["HGET", RedisArgument(key), RedisArgument(name)]).int64
+            }
+            let record = RedisLayout.keyRecord(account: g.accountID, key: g.keyID)
+            let account = RedisLayout.account(g.accountID)
+
+            #expect(try await g.admit(g.request("r1", reservation: 1_000, tokens: 400)).isAdmitted)
+            #expect(try await g.admit(g.request("r2", reservation: 2_000, tokens: 400)).isAdmitted)
+            var third = g.request("r3", reservation: 4_000, tokens: 400)
+            third.keyID = otherKey
+            #expect(try await g.admit(third).isAdmitted)
+            // The key has 200 tokens left this minute: a third 400-token estimate is refused.
+            guard case .tokenRateLimited = try await g.admit(g.request(reservation: 10, tokens: 400)) else {
+                Issue.record("expected the key's TPM to refuse")
+                return
+            }
+            #expect(try await g.held() == 7_000)
+            #expect(try await field(record, "infl") == 2)
+            #expect(try await field(account, "infl") == 3)
+            let keyState = try #require(try await field(record, "rl_t"))
+            let accountState = try #require(try await field(account, "rl_t"))
+
+            // r1 and r2 used 100 tokens each (300 fewer than estimated apiece), r3 exactly its estimate; r1 is
+            // named twice (a replayed spool) and an unknown id once.
+            let released = try await g.store.settle(
+                accountID: g.accountID, balance: nil, version: nil,
+                releases: [.init(requestID: "r1", tokens: 100), .init(requestID: "r2", tokens: 100), .init(requestID: "r1", tokens: 100),
+                           .init(requestID: "r3", tokens: 400), .init(requestID: "unknown", tokens: 5)])
+            #expect(released == 3)
+            #expect(try await g.held() == 0)
+            #expect(try await field(record, "held") == 0)
+            #expect(try await field(RedisLayout.keyRecord(account: g.accountID, key: otherKey), "held") == 0)
+            #expect(try await field(record, "infl") == 0)
+            #expect(try await field(account, "infl") == 0)
+            #expect(try await field(RedisLayout.keyRecord(account: g.accountID, key: otherKey), "infl") == 0)
+            // 600 tokens back: 600 × 60 s / limit, in µs, exactly once (not 900 for the duplicate).
+            #expect(try await field(record, "rl_t") == keyState - 36_000_000)
+            #expect(try await field(account, "rl_t") == accountState - 18_000_000)
+            // And the key can use them at once.
+            #expect(try await g.admit(g.request(reservation: 10, tokens: 400)).isAdmitted)
+            #expect(try await g.admit(g.request(reservation: 10, tokens: 400)).isAdmitted)
+            #expect(try await g.store.settle(accountID: g.accountID, balance: nil, version: nil, releasing: ["r1", "r2", "r3"]) == 0)
+        }
+    }
+
     @Test func keyLookup() async throws {
         try await withGovernance { g in
             try await g.setUp(balance: nil)

@@ -15,8 +15,7 @@ import TokModelCore
 func mirror(_ account: TestAccount, in pool: PostgresPool, to store: GovernanceStore) async throws {
     _ = try await store.redis.send([
         "DEL", RedisArgument(RedisLayout.account(account.id)), RedisArgument(RedisLayout.holds(account.id)),
-        RedisArgument(RedisLayout.holdDeadlines(account.id)), RedisArgument(RedisLayout.requestRate(account: account.id, key: account.keyID)),
-        RedisArgument(RedisLayout.tokenRate(account: account.id, key: account.keyID)),
+        RedisArgument(RedisLayout.holdDeadlines(account.id)), RedisArgument(RedisLayout.keyRecord(account: account.id, key: account.keyID)),
     ])
     try await store.putKey(account.key.governanceRecord)
     let (balance, version) = try await pool.balance(of: account.id)
