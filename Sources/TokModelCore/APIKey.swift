@@ -121,23 +121,24 @@ public enum RequestID {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     public static func generate() -> String {
-        // 24 characters from 3 random 64-bit words read with ONE syscall (glibc's arc4random_buf is getrandom(2)
-        // underneath; this is on every request's path): each word yields 8 base62 digits (62^8 < 2^64), so the id
-        // carries ~143 bits.
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { arc4random_buf($0.baseAddress!, $0.count) }
+        // 24 characters from 3 random 64-bit words: each word yields 8 base62 digits (62^8 < 2^64), so the id
+        // carries ~143 bits. The words come from `RandomPool` (kernel randomness fetched 4 KiB at a time), not
+        // from one getrandom(2) per request: this is on every request's path.
+        let words = RandomPool.shared.threeWords()
         return String(unsafeUninitializedCapacity: 28) { buffer in
             for (i, c) in "req_".utf8.enumerated() { buffer[i] = c }
             var index = 4
-            withUnsafeBytes(of: words) { raw in
-                for var word in raw.bindMemory(to: UInt64.self) {  // no array on this per-request path
-                    for _ in 0..<8 {
-                        buffer[index] = alphabet[Int(word % 62)]
-                        word /= 62
-                        index += 1
-                    }
+            func append(_ word: UInt64) {
+                var word = word
+                for _ in 0..<8 {
+                    buffer[index] = alphabet[Int(word % 62)]
+                    word /= 62
+                    index += 1
                 }
             }
+            append(words.0)
+            append(words.1)
+            append(words.2)
             return index
         }
     }

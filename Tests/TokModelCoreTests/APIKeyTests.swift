@@ -167,6 +167,28 @@ struct RequestIDTests {
         #expect(seen.count == 2_000)
     }
 
+    @Test("ids drawn concurrently across many refills of the random pool are all distinct and well spread")
+    func concurrentAcrossRefills() async {
+        // 8 tasks × 1,000 ids = 47 refills of the 512-word pool, interleaved.
+        let batches = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { (0..<1_000).map { _ in RequestID.generate() } } }
+            return await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        let all = batches.flatMap { $0 }
+        #expect(all.count == 8_000 && Set(all).count == 8_000)
+        // No word handed out twice: every 8-character third of every id is distinct too.
+        let thirds = all.flatMap { id -> [Substring] in
+            let digits = id.dropFirst(4)
+            return [digits.prefix(8), digits.dropFirst(8).prefix(8), digits.suffix(8)]
+        }
+        #expect(Set(thirds).count == thirds.count)
+        // Each base62 digit position sees many different characters (not a counter, not zeros).
+        for position in [4, 11, 12, 27] {
+            let characters = Set(all.map { Array($0.utf8)[position] })
+            #expect(characters.count > 50, "position \(position): \(characters.count) distinct characters")
+        }
+    }
+
     @Test(
         "isAcceptable: 8 to 64 characters of base64url or dot",
         arguments: [
