@@ -17,6 +17,8 @@ public struct LedgerConfiguration: Sendable {
     public var spoolDirectory: String
     /// PostgreSQL connections. Defaults to 4.
     public var postgresConnections = 4
+    /// Batching of settlements into PostgreSQL statements and commits.
+    public var settlement = SettlementProcessor.Configuration()
 
     public init(socketPath: String, postgresURL: String, redisURL: String, catalogPath: String, spoolDirectory: String) {
         self.socketPath = socketPath
@@ -45,7 +47,7 @@ public struct LedgerApplication: Sendable {
         let spool = try Spool(directory: configuration.spoolDirectory)
         self.redis = redis
         self.pool = pool
-        self.processor = SettlementProcessor(pool: pool, governance: governance, catalog: catalog, spool: spool, logger: logger)
+        self.processor = SettlementProcessor(configuration: configuration.settlement, pool: pool, governance: governance, catalog: catalog, spool: spool, logger: logger)
         self.synchronizer = RedisSynchronizer(pool: pool, governance: governance, logger: logger)
         self.sweeper = HoldSweeper(governance: governance, logger: logger)
         self.server = LedgerServer(socketPath: configuration.socketPath, handler: processor, logger: logger)

@@ -25,8 +25,9 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         /// this turns one commit per request into one per several, at the price of a few milliseconds before
         /// the settlement is acknowledged. The client is not waiting: its answer went out before settlement,
         /// and its hold covers the request meanwhile. Under load the batch fills while the previous one is
-        /// written, and no delay is added.
-        public var groupCommitDelay: Duration = .milliseconds(4)
+        /// written, and no delay is added. 10 ms measured best on the bench machine (against 4 ms: PostgreSQL
+        /// CPU per request at 4 connections ~110 → ~55 µs; 20 ms bought nothing more).
+        public var groupCommitDelay: Duration = .milliseconds(10)
         public var lingerBelow = 64
         public init() {}
     }

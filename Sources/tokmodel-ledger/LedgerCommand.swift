@@ -19,6 +19,10 @@ struct LedgerCommand: AsyncParsableCommand {
     var catalog: String?
     @Option(name: .customLong("spool-dir"), help: "Directory for the spool used while PostgreSQL is down (TOKMODEL_SPOOL_DIR, default ./ledger-spool).")
     var spoolDirectory: String?
+    @Option(
+        name: .customLong("group-commit-ms"),
+        help: "At low load, wait this long for more settlements before a commit (TOKMODEL_LEDGER_GROUP_COMMIT_MS, default 10; 0 = never wait).")
+    var groupCommitMillis: Int?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -34,9 +38,13 @@ struct LedgerCommand: AsyncParsableCommand {
         guard let socketPath = socket ?? env["TOKMODEL_LEDGER_SOCKET"] else { throw ValidationError("--socket (or TOKMODEL_LEDGER_SOCKET) is required") }
         guard let postgres = postgresURL ?? env["TOKMODEL_POSTGRES_URL"] else { throw ValidationError("--postgres-url (or TOKMODEL_POSTGRES_URL) is required") }
         guard let catalogPath = catalog ?? env["TOKMODEL_CATALOG"] else { throw ValidationError("--catalog (or TOKMODEL_CATALOG) is required") }
-        let configuration = LedgerConfiguration(
+        var configuration = LedgerConfiguration(
             socketPath: socketPath, postgresURL: postgres, redisURL: redisURL ?? env["TOKMODEL_REDIS_URL"] ?? "redis://127.0.0.1:6379/0",
             catalogPath: catalogPath, spoolDirectory: spoolDirectory ?? env["TOKMODEL_SPOOL_DIR"] ?? "ledger-spool")
+        if let millis = groupCommitMillis ?? env["TOKMODEL_LEDGER_GROUP_COMMIT_MS"].flatMap({ Int($0) }) {
+            guard (0...1_000).contains(millis) else { throw ValidationError("--group-commit-ms must be between 0 and 1000") }
+            configuration.settlement.groupCommitDelay = .milliseconds(millis)
+        }
         let application = try LedgerApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run(logger: logger)
     }
