@@ -194,6 +194,7 @@ let package = Package(
             dependencies: [
                 "TokModelCore", "Governance", "RedisClient", "PostgresClient", "UpstreamClient", "Ledger",
                 "LedgerProtocol", "Admin", "Edge", "MockProvider",
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
