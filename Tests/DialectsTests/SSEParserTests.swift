@@ -62,6 +62,18 @@ struct SSEParserTests {
         }
     }
 
+    @Test("bytes without contiguous storage parse the same, in any split")
+    func nonContiguousSequences() throws {
+        let bytes = Array(Self.transcript.replacing("\n", with: "\r\n").utf8)
+        for (name, chunks) in feedings(of: bytes) {
+            var parser = SSEParser()
+            var events: [SSEEvent] = []
+            for chunk in chunks { events += try parser.feed(AnySequence(chunk)) }
+            if let last = parser.finish() { events.append(last) }
+            #expect(events == Self.expected, "\(name)")
+        }
+    }
+
     @Test("mixed line endings")
     func mixedLineEndings() throws {
         let bytes = Array("data: a\r\ndata: b\rdata: c\n\r\ndata: d\r\r".utf8)

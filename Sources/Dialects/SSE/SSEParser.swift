@@ -53,19 +53,34 @@ public struct SSEParser: Sendable {
     public init() {}
 
     public mutating func feed(_ bytes: some Sequence<UInt8>) throws -> [SSEEvent] {
+        // Provider chunks arrive as contiguous buffers: scan them for line ends and copy whole runs, instead of
+        // a generic byte-at-a-time loop (which, unspecialised across modules, cost ~11 % of the edge's CPU
+        // on streams).
+        if let events = try bytes.withContiguousStorageIfAvailable({ try feed(contiguous: $0) }) { return events }
+        return try Array(bytes).withUnsafeBufferPointer { try feed(contiguous: $0) }
+    }
+
+    private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>) throws -> [SSEEvent] {
         var events: [SSEEvent] = []
-        for byte in bytes {
-            if byte == 0x0A && lastWasCR {
+        var index = 0
+        while index < bytes.count {
+            if lastWasCR {
                 lastWasCR = false
-                continue  // the LF of a CRLF
+                if bytes[index] == 0x0A {  // the LF of a CRLF
+                    index += 1
+                    continue
+                }
             }
-            lastWasCR = byte == 0x0D
-            if byte == 0x0A || byte == 0x0D {
-                if let event = endLine() { events.append(event) }
-            } else {
-                line.append(byte)
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            if end > index {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 if line.count > maxLineBytes { throw Overflow() }
             }
+            guard end < bytes.count else { break }
+            lastWasCR = bytes[end] == 0x0D
+            if let event = endLine() { events.append(event) }
+            index = end + 1
         }
         return events
     }
