@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A/B two edge binaries on the running bench stack (`scripts/bench.sh up` in another terminal): both edges use
+# the stack's Redis, ledger and mock; wrk runs against them alternately (the order flips every round) and each
+# run reports requests/s and the edge's CPU per request from /proc. Changes inside the edge are compared on
+# the same machine minutes apart at most, which `make bench` across commits cannot do on a noisy machine.
+#
+#   bench/ab.sh OLD_BINARY NEW_BINARY [plain|stream] [CONNECTIONS] [ROUNDS]
+#
+# Build the "before" binary first, e.g.: git stash; swift build -c release --product tokmodel-edge;
+# cp .build/release/tokmodel-edge /tmp/edge-before; git stash pop; swift build -c release --product tokmodel-edge.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { sed -n 2,10p "$0" >&2; exit 2; }
+A=$1 B=$2 KIND=${3:-plain} C=${4:-32} ROUNDS=${5:-4} DUR=${AB_DURATION:-4}
+CFG=.run/bench/config.json
+[ -f "$CFG" ] || { echo "ab: no bench stack (run scripts/bench.sh up first)" >&2; exit 1; }
+cfg() { python3 -c "import json,sys; c=json.load(open('$CFG')); print(eval(sys.argv[1]))" "$1"; }
+KEY=$(cfg "c['key']") REDIS=$(cfg "c['redis_url']") SOCKET=$(cfg "c['ledger_socket']") DATA=$(cfg "c['data']")
+content='Hello! Say something short.' extra=''
+if [ "$KIND" = stream ]; then
+    content='Hello! [[mock:chunks=4]][[mock:delay_ms=2]]' extra=',"stream":true,"stream_options":{"include_usage":true}'
+fi
+script=$(mktemp --suffix=.lua)
+cat >"$script" <<LUA
+wrk.method = "POST"
+wrk.body = '{"model":"bench/model","messages":[{"role":"user","content":"$content"}],"max_tokens":16$extra}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+LUA
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$script"' EXIT
+start() {
+    "$1" --listen "127.0.0.1:$2" --catalog "$DATA/catalog.yaml" --redis-url "$REDIS" --ledger-socket "$SOCKET" \
+        --log-level warning >"$DATA/logs/ab-$2.log" 2>&1 &
+    pids+=($!)
+}
+start "$A" 18371
+start "$B" 18372
+sleep 2
+for port in 18371 18372; do wrk -t2 -c"$C" -d2s -s "$script" "http://127.0.0.1:$port/v1/chat/completions" >/dev/null; done
+run() {
+    local pid=$1 port=$2 before after out n
+    before=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    out=$(wrk -t2 -c"$C" -d"${DUR}s" -s "$script" "http://127.0.0.1:$port/v1/chat/completions")
+    after=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    n=$(awk '/requests in/{print $1}' <<<"$out")
+    echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") req/s, $(((after - before) * 10000 / n)) us CPU/req"
+}
+echo "A = $A, B = $B, $KIND, $C connections, ${DUR}s runs"
+for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then a=$(run "${pids[0]}" 18371); b=$(run "${pids[1]}" 18372); else b=$(run "${pids[1]}" 18372); a=$(run "${pids[0]}" 18371); fi
+    echo "round $round   A: $a   B: $b"
+done
