@@ -113,7 +113,9 @@ public struct ToolResult: Sendable, Equatable {
 
 public struct Thinking: Sendable, Equatable {
     public var text: String
-    /// Anthropic's signature, required to send thinking back.
+    /// The provider's signature over the thinking: Anthropic's (required to send thinking back to Anthropic), or
+    /// Gemini's thought signature marked with ``ThinkingSignatures/geminiMarker`` so that it is never sent to
+    /// Anthropic as if it were Anthropic's.
     public var signature: String?
     /// Anthropic's `redacted_thinking` data.
     public var redactedData: String?
@@ -259,6 +261,20 @@ public enum StreamEvent: Sendable, Equatable {
 }
 
 /// Tool-call ids as other providers must see them.
+/// Where a thinking signature came from. The signature travels through clients (an Anthropic client gives a
+/// thinking block back verbatim), so its origin has to be in the string itself.
+public enum ThinkingSignatures {
+    /// Prefix of a Gemini thought signature carried as a thinking signature. `:` is outside base64's alphabet,
+    /// so no Anthropic signature starts with it.
+    public static let geminiMarker = "gemini:"
+
+    public static func fromGemini(_ signature: String) -> String { geminiMarker + signature }
+
+    /// True for a signature Anthropic issued (or at least not one another provider did): only those may be sent
+    /// to Anthropic, which rejects any other.
+    public static func isAnthropic(_ signature: String) -> Bool { !signature.isEmpty && !signature.hasPrefix(geminiMarker) }
+}
+
 public enum ToolCallIDs {
     /// Gemini's `thoughtSignature` rides in a tool-call id as `<id>__thought__<signature>` so that clients give
     /// it back; a provider other than Gemini must get the plain id (OpenAI limits ids to 40 characters, and the

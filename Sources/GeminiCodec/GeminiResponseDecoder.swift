@@ -33,8 +33,9 @@ enum GeminiResponseDecoder {
                 } else {
                     blocks.append(.text(text))
                 }
-            case .thought(let text, let signature):
-                guard !text.isEmpty || signature != nil else { continue }
+            case .thought(let text, let geminiSignature):
+                guard !text.isEmpty || geminiSignature != nil else { continue }
+                let signature = geminiSignature.map(ThinkingSignatures.fromGemini)
                 if case .thinking(var previous)? = blocks.last {
                     previous.text += text
                     previous.signature = signature ?? previous.signature

@@ -123,7 +123,7 @@ extension GeminiGenerateContent {
                 guard !text.isEmpty || signature != nil else { return }
                 let index = openBlock(thinking: true, into: &events)
                 if !text.isEmpty { events.append(.thinkingDelta(index: index, text: text)) }
-                if let signature { events.append(.thinkingSignature(index: index, signature: signature)) }
+                if let signature { events.append(.thinkingSignature(index: index, signature: ThinkingSignatures.fromGemini(signature))) }
             case .functionCall(let id, let name, let arguments, let signature):
                 closeOpenBlock(into: &events)
                 let callID = GeminiSignedCallID.embed(id: id ?? GeminiCallID.mint(responseID: responseID, ordinal: calls), signature: signature)

@@ -318,3 +318,28 @@ struct EncodeThinkingInToolLoopTests {
         #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 4096])
     }
 }
+
+/// Thinking signed by Gemini (its thought signature, marked as such in the canonical model) is not Anthropic's
+/// to verify: it is never replayed to Anthropic and does not count as the tool-use turn's thinking.
+@Suite("encodeRequest: Gemini-signed thinking")
+struct EncodeGeminiSignedThinkingTests {
+    @Test("left out, and thinking stays off in the tool loop it opens")
+    func geminiSignedThinking() throws {
+        let gemini = ContentBlock.thinking(Thinking(text: "Call the tool.", signature: ThinkingSignatures.fromGemini("CiQBcsjafE1+Zk/8Q/vv")))
+        let call = ContentBlock.toolCall(ToolCall(id: "toolu_01A", name: "get_weather", arguments: #"{"city":"Paris"}"#))
+        let result = ContentBlock.toolResult(ToolResult(callID: "toolu_01A", content: [.text("18°C")]))
+        let body = try encoded(
+            ChatRequest(
+                model: "m", turns: [user(.text("Weather in Paris?")), assistant(gemini, call), user(result)], tools: [FunctionTool(name: "get_weather")],
+                maxOutputTokens: 8000, reasoning: .effort("medium")))
+        #expect(body["thinking"] == nil)
+        #expect(body["messages"]?.arrayValue?[1]["content"]?.arrayValue?.map { $0["type"]?.stringValue } == ["tool_use"])
+    }
+
+    @Test("ThinkingSignatures tells Gemini's from Anthropic's")
+    func provenance() {
+        #expect(ThinkingSignatures.isAnthropic("EqQBCkgIBxABGAIiQHc3vR8="))
+        #expect(!ThinkingSignatures.isAnthropic(ThinkingSignatures.fromGemini("EqQBCkgIBxABGAIiQHc3vR8=")))
+        #expect(!ThinkingSignatures.isAnthropic(""))
+    }
+}

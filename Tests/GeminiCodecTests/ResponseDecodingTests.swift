@@ -53,7 +53,7 @@ struct ResponseDecodingTests {
         #expect(response.id == "")
     }
 
-    @Test("thought parts become one thinking block with the last signature; a text signature is dropped")
+    @Test("thought parts become one thinking block with the last signature, marked as Gemini's; a text signature is dropped")
     func thoughts() throws {
         let response = try decode(
             #"""
@@ -62,7 +62,7 @@ struct ResponseDecodingTests {
                 {"text": "Hello", "thoughtSignature": "sig-text"}, {"text": ""}, {"text": "!"}
               ]}, "finishReason": "STOP"}], "responseId": "r"}
             """#)
-        #expect(response.blocks == [.thinking(Thinking(text: "Plan: answer briefly.", signature: "sig-1")), .text("Hello!")])
+        #expect(response.blocks == [.thinking(Thinking(text: "Plan: answer briefly.", signature: "gemini:sig-1")), .text("Hello!")])
         #expect(response.stopReason == .endTurn)
     }
 

@@ -72,7 +72,7 @@ struct StreamGoldenTests {
                 .thinkingDelta(index: 0, text: "**Drafting a haiku**\nThe user wants"),
                 .usage(Usage(inputTokens: 11, outputTokens: 40, reasoningTokens: 40)),
                 .thinkingDelta(index: 0, text: " seventeen syllables."),
-                .thinkingSignature(index: 0, signature: "c2lnbmF0dXJlLTE="),
+                .thinkingSignature(index: 0, signature: "gemini:c2lnbmF0dXJlLTE="),  // marked as Gemini's (ThinkingSignatures)
                 .usage(Usage(inputTokens: 11, outputTokens: 84, reasoningTokens: 84)),
                 .blockStop(index: 0),
                 .blockStart(index: 1, kind: .text),

@@ -120,6 +120,87 @@ struct RegressionTests {
         #expect(anthropicRuleViolations(body) == [])
     }
 
+    /// Bug: Gemini's thought signature became the `signature` of the thinking block an Anthropic client saw;
+    /// the client gave the block back verbatim, and when its next request went to an Anthropic model the
+    /// gateway replayed Gemini's signature as Anthropic's (Anthropic answers 400 "invalid signature"), with
+    /// thinking on because the tool-use turn seemed to start with signed thinking. Fixed by marking Gemini's
+    /// signatures (`ThinkingSignatures.geminiMarker`): the block is left out for Anthropic, and thinking stays
+    /// off in that tool loop as for any history without Anthropic's thinking.
+    @Test("Gemini-signed thinking given back by a Messages client never reaches Anthropic as Anthropic's")
+    func geminiThinkingSignatureNeverReachesAnthropic() throws {
+        let gemini = try json(
+            #"""
+            {"responseId":"Gs1gn","modelVersion":"gemini-2.5-pro","candidates":[{"index":0,"finishReason":"STOP","content":{"role":"model","parts":[
+              {"text":"Call the tool.","thought":true,"thoughtSignature":"CiQBcsjafE1+Zk/8Q/vv"},
+              {"functionCall":{"name":"get_weather","args":{"city":"Paris"}}}]}}],
+             "usageMetadata":{"promptTokenCount":20,"candidatesTokenCount":8,"thoughtsTokenCount":12,"totalTokenCount":40}}
+            """#)
+        let answer = try Client.messages.encodeResponse(try Provider.gemini.decodeResponse(gemini))
+        let blocks = answer["content"]?.arrayValue ?? []
+        let thinking = try #require(blocks.first { $0["type"] == "thinking" })
+        let signature = try #require(thinking["signature"]?.stringValue)
+        #expect(signature == ThinkingSignatures.geminiMarker + "CiQBcsjafE1+Zk/8Q/vv")
+        let use = try #require(blocks.first { $0["type"] == "tool_use" })
+
+        // The client's next request: its history verbatim, thinking asked, to an Anthropic model.
+        let request = try AnthropicMessages.decodeRequest(
+            try json(
+                #"""
+                {"model":"acme/claude","max_tokens":20000,"thinking":{"type":"enabled","budget_tokens":16384},"messages":[
+                  {"role":"user","content":"Weather in Paris?"},
+                  {"role":"assistant","content":[\#(JSONWriter.string(thinking)),\#(JSONWriter.string(use))]},
+                  {"role":"user","content":[{"type":"tool_result","tool_use_id":\#(JSONWriter.string(use["id"] ?? "")),"content":"18°C"}]}],
+                 "tools":[{"name":"get_weather","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}]}
+                """#))
+        let body = try AnthropicMessages.encodeRequest(request, upstreamModel: "claude-sonnet-4-5")
+        #expect(!JSONWriter.string(body).contains(ThinkingSignatures.geminiMarker))
+        #expect(body["messages"]?[1]?["content"]?[0]?["type"] == "tool_use")
+        #expect(body["thinking"] == nil)
+        #expect(anthropicRuleViolations(body) == [])
+
+        // The marker is TokModel's own: it never reaches Gemini either.
+        let toGemini = try Provider.gemini.encodeRequest(request, upstreamModel: "gemini-2.5-pro")
+        #expect(!JSONWriter.string(toGemini).contains(ThinkingSignatures.geminiMarker))
+        #expect(geminiRuleViolations(toGemini) == [])
+    }
+
+    /// Bug: the thinking rule looked at the last assistant turn as the client sent it, but consecutive
+    /// assistant turns are merged into one Anthropic message; a text turn followed by a turn that starts with
+    /// signed thinking and calls a tool became one message starting with text, and thinking was switched on
+    /// anyway (Anthropic: "a final `assistant` message must start with a thinking block"). Fixed by deciding on
+    /// the messages as encoded. The other way round, a merged message that starts with signed thinking now
+    /// keeps thinking on.
+    @Test("the thinking rule applies to assistant turns as merged for Anthropic")
+    func thinkingRuleOnMergedTurns() throws {
+        func encode(_ assistantTurns: String) throws -> JSONValue {
+            try AnthropicMessages.encodeRequest(
+                try AnthropicMessages.decodeRequest(
+                    try json(
+                        #"""
+                        {"model":"acme/claude","max_tokens":20000,"thinking":{"type":"enabled","budget_tokens":16384},"messages":[
+                          {"role":"user","content":"Weather in Paris?"},
+                          \#(assistantTurns),
+                          {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_01A","content":"18°C"}]}],
+                         "tools":[{"name":"get_weather","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}]}
+                        """#)), upstreamModel: "claude-sonnet-4-5")
+        }
+        let signed = #"{"type":"thinking","thinking":"Call the tool.","signature":"EqQBCkgIBxABGAIiQHc3vR8="}"#
+        let call = #"{"type":"tool_use","id":"toolu_01A","name":"get_weather","input":{"city":"Paris"}}"#
+
+        let textFirst = try encode(
+            #"{"role":"assistant","content":[{"type":"text","text":"Let me check."}]},{"role":"assistant","content":[\#(signed),\#(call)]}"#)
+        #expect(textFirst["messages"]?.arrayValue?.count == 3)
+        #expect(textFirst["messages"]?[1]?["content"]?[0]?["type"] == "text")
+        #expect(textFirst["thinking"] == nil)
+        #expect(anthropicRuleViolations(textFirst) == [])
+
+        let thinkingFirst = try encode(
+            #"{"role":"assistant","content":[\#(signed),{"type":"text","text":"Let me check."}]},{"role":"assistant","content":[\#(call)]}"#)
+        #expect(thinkingFirst["messages"]?[1]?["content"]?[0]?["type"] == "thinking")
+        #expect(thinkingFirst["thinking"] == ["type": "enabled", "budget_tokens": 16384])
+        #expect(anthropicRuleViolations(thinkingFirst) == [])
+    }
+
     /// Guard: nor in a tool loop whose tool-use turn starts with its signed thinking (an Anthropic client
     /// replaying what Anthropic sent).
     @Test("thinking asked in a tool loop that replays its signed thinking stays on")

@@ -87,12 +87,12 @@ enum MessagesEncoder {
     }
 
     /// Thinking goes back only as Anthropic produced it: signed thinking, or redacted data. Thinking without
-    /// a signature (another provider's reasoning text) cannot be replayed — Anthropic rejects it — so it is
-    /// left out (§11.11), as is thinking in a user turn.
+    /// an Anthropic signature (another provider's reasoning text, or Gemini's thought signed by Gemini) cannot
+    /// be replayed — Anthropic rejects it — so it is left out (§11.11), as is thinking in a user turn.
     private static func thinking(_ thinking: Thinking, role: Role) -> JSONValue? {
         guard role == .assistant else { return nil }
         if let data = thinking.redactedData { return ["type": "redacted_thinking", "data": .string(data)] }
-        guard let signature = thinking.signature, !signature.isEmpty else { return nil }
+        guard let signature = thinking.signature, ThinkingSignatures.isAnthropic(signature) else { return nil }
         return ["type": "thinking", "thinking": .string(thinking.text), "signature": .string(signature)]
     }
 

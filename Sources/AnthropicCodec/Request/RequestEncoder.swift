@@ -24,12 +24,13 @@ extension AnthropicMessages {
         }
         let maxTokens = request.maxOutputTokens ?? defaultMaxTokens
         guard maxTokens >= 1 else { throw GatewayError.invalidField("max_tokens", "must be at least 1") }
-        let thinking = ThinkingPlan(request.reasoning, maxTokens: maxTokens, turns: request.turns)
+        let messages = try MessagesEncoder.messages(request.turns)
+        let thinking = ThinkingPlan(request.reasoning, maxTokens: maxTokens, messages: messages)
 
         var body: JSONValue = ["model": .string(upstreamModel), "max_tokens": .int(maxTokens)]
         let system = try systemBlocks(request)
         if !system.isEmpty { body.set("system", .array(system)) }
-        body.set("messages", .array(try MessagesEncoder.messages(request.turns)))
+        body.set("messages", .array(messages))
 
         if !request.tools.isEmpty {
             body.set("tools", .array(request.tools.map(tool)))
@@ -138,20 +139,23 @@ extension AnthropicMessages {
 struct ThinkingPlan {
     var budget: Int64?
 
-    init(_ reasoning: Reasoning?, maxTokens: Int64, turns: [Turn] = []) {
-        guard var budget = Self.wantedBudget(reasoning) else { return }
-        // In a tool loop, Anthropic requires the assistant turn with the tool calls to start with its signed
-        // thinking block. History from another provider has none to replay, so thinking stays off (§11.18 #13).
-        if let lastAssistant = turns.last(where: { $0.role == .assistant }),
-            lastAssistant.blocks.contains(where: { if case .toolCall = $0 { true } else { false } })
-        {
-            guard case .thinking(let thinking)? = lastAssistant.blocks.first, thinking.signature != nil || thinking.redactedData != nil else {
-                return
-            }
-        }
+    init(_ reasoning: Reasoning?, maxTokens: Int64, messages: [JSONValue] = []) {
+        guard var budget = Self.wantedBudget(reasoning), Self.allowsThinking(after: messages) else { return }
         budget = max(budget, AnthropicMessages.minimumThinkingBudget)
         if budget >= maxTokens { budget = maxTokens - 1 }
         self.budget = budget >= AnthropicMessages.minimumThinkingBudget ? budget : nil
+    }
+
+    /// In a tool loop, Anthropic requires the last assistant message, when it has `tool_use` blocks, to start
+    /// with its thinking block (signed or redacted). History from another provider has none to replay, so
+    /// thinking stays off (§11.18 #13). Checked on the messages as they are sent — turns merged, unreplayable
+    /// thinking left out — because that is what Anthropic checks.
+    static func allowsThinking(after messages: [JSONValue]) -> Bool {
+        guard let last = messages.last(where: { $0["role"]?.stringValue == "assistant" }), case .array(let content)? = last["content"],
+            content.contains(where: { $0["type"]?.stringValue == "tool_use" })
+        else { return true }
+        let first = content.first?["type"]?.stringValue
+        return first == "thinking" || first == "redacted_thinking"
     }
 
     static func wantedBudget(_ reasoning: Reasoning?) -> Int64? {

@@ -1,3 +1,4 @@
+import Conversation
 import Dialects
 
 // The placement rules each provider enforces on a conversation (wire-formats §11.2, §11.6, §11.7, §11.9,
@@ -41,6 +42,13 @@ func anthropicRuleViolations(_ body: JSONValue) -> [String] {
         if blocks.isEmpty { violations.append("messages[\(index)]: empty content") }
         for block in blocks where block["type"] == "text" && (block["text"]?.stringValue ?? "").allSatisfy(\.isWhitespace) {
             violations.append("messages[\(index)]: blank text block")
+        }
+        // Anthropic verifies every thinking signature and refuses one it did not issue (a Gemini thought signature).
+        for block in blocks where block["type"] == "thinking" {
+            let signature = block["signature"]?.stringValue ?? ""
+            if signature.isEmpty || signature.hasPrefix(ThinkingSignatures.geminiMarker) {
+                violations.append("messages[\(index)]: thinking signed '\(signature)', not by Anthropic")
+            }
         }
         let uses = blocks.filter { $0["type"] == "tool_use" }.compactMap { $0["id"]?.stringValue }
         for id in uses where !isValidAnthropicID(id) { violations.append("messages[\(index)]: invalid tool_use id \(id)") }
