@@ -57,6 +57,9 @@ public final class UpstreamClient: Sendable {
         thread.start()
     }
 
+    /// The curl thread holds the client until its loop has ended, so no one can write the eventfd any more.
+    deinit { close(wakeFD) }
+
     /// `curl_global_init` must run once, before any other thread uses curl.
     static let initializeCurlOnce: Void = { _ = curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
