@@ -186,7 +186,9 @@ let package = Package(
         .testTarget(name: "ResponsesCodecTests", dependencies: ["ResponsesCodec", "Conversation", "Dialects", "TokModelCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerProtocolTests",
-            dependencies: ["LedgerProtocol", "TokModelCore", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "LedgerProtocol", "TokModelCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import LedgerProtocol
+
 /// Everything `tokmodel-edge` needs to start.
 public struct EdgeConfiguration: Sendable {
     public var host: String
@@ -11,6 +13,9 @@ public struct EdgeConfiguration: Sendable {
     public var maxUpstreamResponseBytes = 64 << 20
     /// How long a hold outlives the provider's request timeout before the ledger's sweeper may release it.
     public var holdGraceMillis: Int64 = 120_000
+    /// Where this edge keeps its settlement journal (``SettlementJournal``); the ledger of the host must look in
+    /// the same place. Defaults to next to the ledger's socket.
+    public var journalDirectory: String
 
     public init(host: String, port: Int, catalogPath: String, redisURL: String, ledgerSocketPath: String) {
         self.host = host
@@ -18,6 +23,7 @@ public struct EdgeConfiguration: Sendable {
         self.catalogPath = catalogPath
         self.redisURL = redisURL
         self.ledgerSocketPath = ledgerSocketPath
+        self.journalDirectory = SettlementJournal.defaultDirectory(forSocket: ledgerSocketPath)
     }
 
     /// Parses `host:port` (`[::1]:8080` for IPv6).

@@ -65,8 +65,10 @@ func relayedStream<Relay: StreamRelay>(
             if clientGone && !provider.drainsOnDisconnect { break }
         }
         drainWatchdog?.cancel()
-        await send(relay.finish(providerName: provider.name))
+        let tail = relay.finish(providerName: provider.name)
 
+        // Settled before the client gets the end of its answer: the settlement is in the edge's journal by
+        // then, so a client that saw its stream complete is billed even if this process dies right after.
         let usage = relay.usage ?? Usage(inputTokens: inputEstimate, outputTokens: Int64((relay.generatedBytes + 3) / 4))
         if clientGone {
             let source: UsageSource = relay.usage == nil ? .estimated : (provider.drainsOnDisconnect ? .drained : .provider)
@@ -74,6 +76,7 @@ func relayedStream<Relay: StreamRelay>(
             return
         }
         billing.finish(usage: usage, source: relay.usage == nil ? .estimated : .provider, outcome: relay.failed ? .upstreamFailed : .completed, status: 200)
+        await send(tail)
         try? await writer.finish(trailers?(usage))
     }
     return Response(status: .ok, headers: headers, body: body)

@@ -19,6 +19,9 @@ public struct LedgerConfiguration: Sendable {
     public var postgresConnections = 4
     /// Batching of settlements into PostgreSQL statements and commits.
     public var settlement = SettlementProcessor.Configuration()
+    /// Where the host's edges keep their settlement journals; the ledger settles those of dead edges.
+    /// Defaults to next to the socket, where the edges look by default too.
+    public var journalDirectory: String
 
     public init(socketPath: String, postgresURL: String, redisURL: String, catalogPath: String, spoolDirectory: String) {
         self.socketPath = socketPath
@@ -26,6 +29,7 @@ public struct LedgerConfiguration: Sendable {
         self.redisURL = redisURL
         self.catalogPath = catalogPath
         self.spoolDirectory = spoolDirectory
+        self.journalDirectory = SettlementJournal.defaultDirectory(forSocket: socketPath)
     }
 }
 
@@ -35,6 +39,7 @@ public struct LedgerApplication: Sendable {
     public let processor: SettlementProcessor
     public let synchronizer: RedisSynchronizer
     public let sweeper: HoldSweeper
+    public let journalRecovery: JournalRecovery
     public let server: LedgerServer
     let redis: RedisConnection
     let pool: PostgresPool
@@ -50,10 +55,11 @@ public struct LedgerApplication: Sendable {
         self.processor = SettlementProcessor(configuration: configuration.settlement, pool: pool, governance: governance, catalog: catalog, spool: spool, logger: logger)
         self.synchronizer = RedisSynchronizer(pool: pool, governance: governance, logger: logger)
         self.sweeper = HoldSweeper(governance: governance, logger: logger)
+        self.journalRecovery = JournalRecovery(directory: configuration.journalDirectory, handler: processor, logger: logger)
         self.server = LedgerServer(socketPath: configuration.socketPath, handler: processor, logger: logger)
     }
 
-    public var services: [any Service] { [processor, synchronizer, sweeper, server] }
+    public var services: [any Service] { [processor, synchronizer, sweeper, journalRecovery, server] }
 
     /// Runs until SIGTERM/SIGINT, then stops gracefully.
     public func run(logger: Logger) async throws {

@@ -12,7 +12,9 @@ public import TokModelCore
 /// while the previous batch was in flight goes in the next frame). When the ledger is down or restarting,
 /// the client reconnects with backoff and resends what is unacknowledged; the ledger deduplicates by request
 /// id, so a resend after a lost acknowledgement is harmless. On graceful shutdown it keeps sending until the
-/// queue is empty (or `drainTimeout` passes), so an edge hands over every settlement before it exits.
+/// queue is empty (or `drainTimeout` passes), so an edge hands over every settlement before it exits. With a
+/// ``SettlementJournal``, every settlement is also copied there when submitted and cleared when acknowledged,
+/// so that an edge killed outright loses none: the ledger settles what its journal holds.
 public final class LedgerClient: Service, Sendable {
     public struct Configuration: Sendable {
         public var socketPath: String
@@ -35,20 +37,25 @@ public final class LedgerClient: Service, Sendable {
     let configuration: Configuration
     let logger: Logger
     let group: any EventLoopGroup
+    let journal: SettlementJournal?
     let state = Mutex(State())
     let signal: AsyncStream<Void>
     let signalContinuation: AsyncStream<Void>.Continuation
     let correlation = Atomic<UInt64>(0)
 
-    public init(configuration: Configuration, logger: Logger, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    public init(
+        configuration: Configuration, logger: Logger, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, journal: SettlementJournal? = nil
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.group = group
+        self.journal = journal
         (signal, signalContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Queues a settlement for the ledger. Returns at once.
+    /// Queues a settlement for the ledger (and records it in the journal). Returns at once.
     public func submit(_ settlement: Settlement) {
+        journal?.record(settlement)
         state.withLock { state in
             if state.pending.updateValue(settlement, forKey: settlement.requestID) == nil {
                 state.order.append(settlement.requestID)
@@ -90,6 +97,9 @@ public final class LedgerClient: Service, Sendable {
         } onGracefulShutdown: {
             self.signalContinuation.yield()
         }
+        // Everything acknowledged: nothing for the ledger to recover. Otherwise the journal stays, and the
+        // ledger settles what it holds once this process has exited.
+        if let journal, pendingCount == 0 { journal.remove() }
     }
 
     /// One connection's life: send batches until the connection fails or the work is done.
@@ -145,6 +155,7 @@ public final class LedgerClient: Service, Sendable {
     }
 
     func acknowledge(_ results: [SettleResult]) {
+        journal?.release(results.lazy.map(\.requestID))
         var rejected: [String] = []
         state.withLock { state in
             for result in results {

@@ -21,6 +21,10 @@ struct EdgeCommand: AsyncParsableCommand {
     var maxRequestBytes: String?
     @Option(name: .customLong("hold-grace-ms"), help: "How long a hold outlives the provider timeout before the sweeper may release it (TOKMODEL_HOLD_GRACE_MS, default 120000).")
     var holdGraceMillis: String?
+    @Option(
+        name: .customLong("journal-dir"),
+        help: "Where this edge journals settlements not yet acknowledged, for the ledger to recover if the edge dies (TOKMODEL_JOURNAL_DIR, default <ledger socket>.journals; must match the ledger's).")
+    var journalDirectory: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -46,6 +50,7 @@ struct EdgeCommand: AsyncParsableCommand {
             guard let value = Int64(text), value >= 0 else { throw ValidationError("--hold-grace-ms must be a non-negative integer") }
             configuration.holdGraceMillis = value
         }
+        if let directory = journalDirectory ?? env["TOKMODEL_JOURNAL_DIR"] { configuration.journalDirectory = directory }
         let application = try EdgeApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run { port in
             print("tokmodel-edge listening on \(host):\(port)")

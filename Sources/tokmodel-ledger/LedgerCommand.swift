@@ -23,6 +23,10 @@ struct LedgerCommand: AsyncParsableCommand {
         name: .customLong("group-commit-ms"),
         help: "At low load, wait this long for more settlements before a commit (TOKMODEL_LEDGER_GROUP_COMMIT_MS, default 10; 0 = never wait).")
     var groupCommitMillis: Int?
+    @Option(
+        name: .customLong("journal-dir"),
+        help: "Where this host's edges journal their settlements; the ledger settles those of dead edges (TOKMODEL_JOURNAL_DIR, default <socket>.journals).")
+    var journalDirectory: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -42,9 +46,10 @@ struct LedgerCommand: AsyncParsableCommand {
             socketPath: socketPath, postgresURL: postgres, redisURL: redisURL ?? env["TOKMODEL_REDIS_URL"] ?? "redis://127.0.0.1:6379/0",
             catalogPath: catalogPath, spoolDirectory: spoolDirectory ?? env["TOKMODEL_SPOOL_DIR"] ?? "ledger-spool")
         if let millis = groupCommitMillis ?? env["TOKMODEL_LEDGER_GROUP_COMMIT_MS"].flatMap({ Int($0) }) {
-            guard (0...1_000).contains(millis) else { throw ValidationError("--group-commit-ms must be between 0 and 1000") }
+            guard (0...10_000).contains(millis) else { throw ValidationError("--group-commit-ms must be between 0 and 10000") }
             configuration.settlement.groupCommitDelay = .milliseconds(millis)
         }
+        if let directory = journalDirectory ?? env["TOKMODEL_JOURNAL_DIR"] { configuration.journalDirectory = directory }
         let application = try LedgerApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run(logger: logger)
     }

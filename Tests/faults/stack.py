@@ -79,7 +79,7 @@ class Process:
 class Stack:
     """Mock provider + ledgers + edges on their own ports and sockets, sharing `make test`'s PostgreSQL/Redis."""
 
-    def __init__(self, edges=1, ledgers=1, edge_env=None):
+    def __init__(self, edges=1, ledgers=1, edge_env=None, ledger_env=None, ledger_args=()):
         self.dir = os.path.join(DATA, uuid.uuid4().hex[:8])
         os.makedirs(os.path.join(self.dir, "logs"))
         self.mock_port = free_port()
@@ -90,6 +90,7 @@ class Stack:
             out.write(catalog)
         self.mock = Process("mock", [f"{BIN}/tokmodel-mock-provider", "--port", str(self.mock_port)],
                             self.log("mock")).start()
+        self.ledger_env, self.ledger_args = ledger_env or {}, list(ledger_args)
         self.ledgers = [self.make_ledger(i).start() for i in range(ledgers)]
         for i in range(ledgers):
             self.wait_socket(self.socket(i))
@@ -110,7 +111,8 @@ class Stack:
     def make_ledger(self, i):
         return Process(f"ledger{i}", [f"{BIN}/tokmodel-ledger", "--socket", self.socket(i), "--postgres-url", PG_URL,
                                       "--redis-url", REDIS_URL, "--catalog", self.catalog,
-                                      "--spool-dir", os.path.join(self.dir, f"spool{i}")], self.log(f"ledger{i}"))
+                                      "--spool-dir", os.path.join(self.dir, f"spool{i}"), *self.ledger_args],
+                       self.log(f"ledger{i}"), env=self.ledger_env)
 
     def make_edge(self, i, ledger=0, port=None):
         port = port or free_port()

@@ -5,6 +5,7 @@ Each test checks serving (what clients got) and billing (what the ledger recorde
 """
 import json
 import math
+import os
 import socket
 import subprocess
 import threading
@@ -389,6 +390,57 @@ def test_edge_killed_mid_stream_its_hold_is_released_by_the_sweeper():
         assert_audit_clean()
     finally:
         s.stop()
+
+
+def test_edge_killed_after_answering_every_answered_request_is_billed():
+    """SIGKILL an edge whose settlements the ledger has not acknowledged yet (a 3 s group-commit linger keeps them
+    waiting): its journal outlives it, and the ledger settles what it holds — every answer a client received is
+    billed, once."""
+    s = Stack(ledger_args=["--group-commit-ms", "3000"])
+    try:
+        account = new_account("1.00")
+        key = admin("keys", "create", "--account", account)["secret"]
+        answered = []
+        for i in range(10):
+            response = chat(s.edges[0].url, key, content=f"hello {i}")
+            assert response.status_code == 200
+            answered.append((response.headers["x-request-id"], response.json()["usage"]))
+        body = {"model": "mock/echo", "stream": True, "stream_options": {"include_usage": True},
+                "messages": [{"role": "user", "content": "a stream [[mock:chunks=3]]"}]}
+        with httpx.stream("POST", s.edges[0].url + "/v1/chat/completions", json=body,
+                          headers={"Authorization": f"Bearer {key}"}, timeout=30) as response:
+            lines = [line for line in response.iter_lines() if line.startswith("data: ")]
+            stream_id = response.headers["x-request-id"]
+        assert lines[-1] == "data: [DONE]"
+        usage = next(json.loads(line[6:])["usage"] for line in lines[:-1] if json.loads(line[6:]).get("usage"))
+        answered.append((stream_id, usage))
+        journal_dir = s.socket(0) + ".journals"
+        journals = [name for name in os.listdir(journal_dir) if name.endswith(".journal")]
+        assert len(journals) == 1, "the edge keeps one journal next to the ledger's socket"
+
+        s.edges[0].kill()
+        wait_settled(account, len(answered), timeout=60)
+        assert sorted(billed_request_ids(account)) == sorted(request_id for request_id, _ in answered)
+        spent = sum(cost(u["prompt_tokens"], u["completion_tokens"]) for _, u in answered)
+        assert account_balance(account)["balance_nano"] == 1_000_000_000 - spent
+        wait_until(lambda: not os.listdir(journal_dir), timeout=30, message="the dead edge's journal to be deleted")
+        log = open(s.log("ledger0")).read()
+        assert "settled a dead edge's journal" in log
+        print(f"\nedge kill -9 with {len(answered)} answered requests unacknowledged: all billed from its journal")
+        assert_audit_clean()
+    finally:
+        s.stop()
+
+
+def test_edge_stopped_gracefully_leaves_no_journal(stack):
+    account = new_account("1.00")
+    key = admin("keys", "create", "--account", account)["secret"]
+    assert chat(stack.edges[0].url, key).status_code == 200
+    journal_dir = stack.socket(0) + ".journals"
+    assert len(os.listdir(journal_dir)) == 1
+    assert stack.edges[0].terminate() == 0
+    assert os.listdir(journal_dir) == [], "an edge that handed everything over removes its journal"
+    wait_settled(account, 1)
 
 
 def simultaneous_chats(stack, key, contents, max_tokens=None):

@@ -1,0 +1,116 @@
+import Foundation
+import LedgerProtocol
+import Logging
+import Testing
+import TokModelCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The edge's journal: what it records survives the edge (the file and its lock are the only state), a live
+/// edge's journal is never taken, and what the ledger acknowledged is not recovered.
+@Suite("SettlementJournal")
+struct SettlementJournalTests {
+    let logger = Logger(label: "test.journal")
+
+    func directory() throws -> String {
+        let path = NSTemporaryDirectory() + "tm-journal-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func settlement(_ id: String, output: Int64 = 50) -> Settlement {
+        var settlement = wireSettlement
+        settlement.requestID = id
+        settlement.usage.outputTokens = output
+        return settlement
+    }
+
+    @Test("a live edge's journal is left alone; once its edge is gone, what was not acknowledged comes back")
+    func recordReleaseRecover() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 16, logger: logger)
+        for id in ["a", "b", "c", "d"] { journal!.record(settlement(id)) }
+        journal!.release(["b", "unknown"])
+        // Recorded again with other usage (a resubmission): the same slot, the newer content.
+        journal!.record(settlement("c", output: 77))
+        #expect(journal!.count == 3)
+        let path = journal!.path
+        #expect(path.hasPrefix(dir + "/edge-") && path.hasSuffix(".journal"))
+
+        // Locked by its (live) owner: not an orphan.
+        #expect(SettlementJournal.orphans(in: dir, logger: logger).isEmpty)
+
+        // The edge dies without cleaning up: its lock goes with it, the file stays.
+        journal = nil
+        #expect(FileManager.default.fileExists(atPath: path))
+        let orphans = SettlementJournal.orphans(in: dir, logger: logger)
+        #expect(orphans.count == 1)
+        let orphan = try #require(orphans.first)
+        #expect(orphan.unreadableSlots == 0)
+        #expect(orphan.settlements.map(\.requestID).sorted() == ["a", "c", "d"])
+        #expect(orphan.settlements.first { $0.requestID == "c" } == settlement("c", output: 77))
+        #expect(orphan.settlements.first { $0.requestID == "a" } == settlement("a"))
+
+        // While one ledger holds it, another does not take it too.
+        #expect(SettlementJournal.orphans(in: dir, logger: logger).isEmpty)
+        orphan.remove()
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("slots are reused after release; a full journal keeps the rest in memory only and says so")
+    func fullJournal() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 3, logger: logger)
+        for i in 0..<3 { journal!.record(settlement("first-\(i)")) }
+        journal!.record(settlement("overflow"))  // no slot left
+        #expect(journal!.count == 3)
+        journal!.release(["first-0", "first-1"])
+        journal!.record(settlement("second-0"))
+        journal!.record(settlement("second-1"))
+        #expect(journal!.count == 3)
+        journal = nil
+        let orphan = try #require(SettlementJournal.orphans(in: dir, logger: logger).first)
+        #expect(orphan.settlements.map(\.requestID).sorted() == ["first-2", "second-0", "second-1"])
+    }
+
+    @Test("a settlement too large for a slot is not journaled; a damaged slot is counted, not fatal")
+    func oversizedAndDamaged() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 4, logger: logger)
+        var large = settlement("large")
+        large.model = String(repeating: "m", count: SettlementJournal.slotSize)
+        journal!.record(large)
+        journal!.record(settlement("ok"))
+        journal!.record(settlement("damaged"))
+        #expect(journal!.count == 2)
+        let path = journal!.path
+        journal = nil
+
+        // Scribble over the settlement bytes of the slot that holds "damaged" (its marker stays).
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let bytes = try #require(try handle.readToEnd())
+        let slot = try #require((0..<4).first { index in
+            let start = index * SettlementJournal.slotSize
+            return bytes[start..<(start + SettlementJournal.slotSize)].range(of: Data("damaged".utf8)) != nil
+        })
+        try handle.seek(toOffset: UInt64(slot * SettlementJournal.slotSize + 8))
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 16))
+        try handle.close()
+
+        let orphan = try #require(SettlementJournal.orphans(in: dir, logger: logger).first)
+        #expect(orphan.settlements.map(\.requestID) == ["ok"])
+        #expect(orphan.unreadableSlots == 1)
+    }
+
+    @Test("a journal cannot be made where the directory cannot be")
+    func unusableDirectory() {
+        #expect(throws: LedgerProtocolError.self) {
+            _ = try SettlementJournal(directory: "/proc/tm-no-such-place/journals", logger: logger)
+        }
+    }
+}
