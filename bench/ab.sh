@@ -44,6 +44,8 @@ run() {
     out=$(wrk -t2 -c"$C" -d"${DUR}s" -s "$script" "http://127.0.0.1:$port/v1/chat/completions")
     after=$(awk '{print $14+$15}' "/proc/$pid/stat")
     n=$(awk '/requests in/{print $1}' <<<"$out")
+    bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+    [ -z "$bad" ] || { echo "ab: $bad non-2xx answers from :$port (is the stack up? see $DATA/logs/ab-$port.log)" >&2; exit 1; }
     echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") req/s, $(((after - before) * 10000 / n)) us CPU/req"
 }
 echo "A = $A, B = $B, $KIND, $C connections, ${DUR}s runs"

@@ -26,8 +26,14 @@ public final class LedgerClient: Service, Sendable {
         public init(socketPath: String) { self.socketPath = socketPath }
     }
 
+    struct Pending {
+        var settlement: Settlement
+        /// Its slot in the journal, if it has one.
+        var slot: Int32?
+    }
+
     struct State {
-        var pending: [String: Settlement] = [:]
+        var pending: [String: Pending] = [:]
         /// Order of arrival, so that old settlements go first.
         var order: [String] = []
         var acknowledged = 0
@@ -55,12 +61,13 @@ public final class LedgerClient: Service, Sendable {
 
     /// Queues a settlement for the ledger (and records it in the journal). Returns at once.
     public func submit(_ settlement: Settlement) {
-        journal?.record(settlement)
-        state.withLock { state in
-            if state.pending.updateValue(settlement, forKey: settlement.requestID) == nil {
-                state.order.append(settlement.requestID)
-            }
+        let slot = journal?.record(settlement)
+        let replaced = state.withLock { state -> Int32? in
+            let previous = state.pending.updateValue(Pending(settlement: settlement, slot: slot), forKey: settlement.requestID)
+            if previous == nil { state.order.append(settlement.requestID) }
+            return previous?.slot
         }
+        if let replaced { journal?.release([replaced]) }
         signalContinuation.yield()
     }
 
@@ -145,8 +152,8 @@ public final class LedgerClient: Service, Sendable {
             batch.reserveCapacity(min(state.order.count, configuration.maxBatch))
             var kept: [String] = []
             for id in state.order {
-                guard let settlement = state.pending[id] else { continue }
-                if batch.count < configuration.maxBatch { batch.append(settlement) }
+                guard let entry = state.pending[id] else { continue }
+                if batch.count < configuration.maxBatch { batch.append(entry.settlement) }
                 kept.append(id)
             }
             state.order = kept
@@ -155,11 +162,12 @@ public final class LedgerClient: Service, Sendable {
     }
 
     func acknowledge(_ results: [SettleResult]) {
-        journal?.release(results.lazy.map(\.requestID))
         var rejected: [String] = []
+        var slots: [Int32] = []
         state.withLock { state in
             for result in results {
-                if state.pending.removeValue(forKey: result.requestID) != nil {
+                if let entry = state.pending.removeValue(forKey: result.requestID) {
+                    if let slot = entry.slot { slots.append(slot) }
                     state.acknowledged += 1
                     if result.status == .rejected {
                         state.rejected += 1
@@ -168,6 +176,7 @@ public final class LedgerClient: Service, Sendable {
                 }
             }
         }
+        journal?.release(slots)
         for id in rejected { logger.error("ledger rejected a settlement", metadata: ["gw.request.id": "\(id)"]) }
     }
 }

@@ -43,9 +43,10 @@ public final class SettlementJournal: Sendable {
     let slots: Int
     let logger: Logger
 
+    /// Free slots; a slot taken by ``record(_:)`` belongs to the caller until it hands it to ``release(_:)``.
     private struct State {
         var free: [Int32]
-        var slotOf: [String: Int32] = [:]
+        var inUse = 0
         var fullReported = false
     }
 
@@ -86,50 +87,50 @@ public final class SettlementJournal: Sendable {
         close(fd)
     }
 
-    /// Copies `settlement` into a slot (the same slot again when its request id is already there).
-    public func record(_ settlement: Settlement) {
-        let frame = LedgerCodec.encode(LedgerFrame(correlationID: 0, message: .settle([settlement])))
+    /// Copies `settlement` into a free slot and returns the slot, for ``release(_:)`` once the ledger has
+    /// acknowledged it; nil when it could not be journaled (too large, or the journal is full — logged).
+    /// Only the choice of the slot is under the lock; the copy is the caller's own slot.
+    public func record(_ settlement: Settlement) -> Int32? {
+        var frame = ByteBuffer()
+        frame.reserveCapacity(Self.slotSize)
+        LedgerCodec.encode(LedgerFrame(correlationID: 0, message: .settle([settlement])), into: &frame)
         let length = frame.readableBytes
         guard Self.headerSize + length <= Self.slotSize else {
             logger.warning("settlement too large for the edge journal; kept in memory only", metadata: ["gw.request.id": "\(settlement.requestID)"])
-            return
+            return nil
         }
-        state.withLock { state in
-            let slot: Int32
-            if let existing = state.slotOf[settlement.requestID] {
-                slot = existing
-            } else if let next = state.free.popLast() {
-                slot = next
-                state.slotOf[settlement.requestID] = slot
-            } else {
+        let taken: Int32? = state.withLock { state in
+            guard let slot = state.free.popLast() else {
                 if !state.fullReported {
                     state.fullReported = true
                     logger.warning("edge journal full (the ledger is not acknowledging); new settlements are kept in memory only")
                 }
-                return
+                return nil
             }
-            let start = base + Int(slot) * Self.slotSize
-            start.storeBytes(of: 0, as: UInt32.self)
-            start.storeBytes(of: UInt32(length), toByteOffset: 4, as: UInt32.self)
-            frame.withUnsafeReadableBytes { (start + Self.headerSize).copyMemory(from: $0.baseAddress!, byteCount: length) }
-            start.storeBytes(of: Self.usedMarker, as: UInt32.self)
+            state.inUse += 1
+            return slot
         }
+        guard let slot = taken else { return nil }
+        let start = base + Int(slot) * Self.slotSize
+        start.storeBytes(of: UInt32(length), toByteOffset: 4, as: UInt32.self)
+        frame.withUnsafeReadableBytes { (start + Self.headerSize).copyMemory(from: $0.baseAddress!, byteCount: length) }
+        start.storeBytes(of: Self.usedMarker, as: UInt32.self)  // last: a slot torn mid-copy reads as free
+        return slot
     }
 
-    /// Clears the slots of acknowledged settlements.
-    public func release(_ requestIDs: some Sequence<String>) {
+    /// Clears slots whose settlements the ledger has acknowledged, and makes them free again.
+    public func release(_ slots: [Int32]) {
+        guard !slots.isEmpty else { return }
+        for slot in slots { (base + Int(slot) * Self.slotSize).storeBytes(of: 0, as: UInt32.self) }
         state.withLock { state in
-            for id in requestIDs {
-                guard let slot = state.slotOf.removeValue(forKey: id) else { continue }
-                (base + Int(slot) * Self.slotSize).storeBytes(of: 0, as: UInt32.self)
-                state.free.append(slot)
-                state.fullReported = false
-            }
+            state.free.append(contentsOf: slots)
+            state.inUse -= slots.count
+            state.fullReported = false
         }
     }
 
-    /// Settlements recorded and not released.
-    public var count: Int { state.withLock { $0.slotOf.count } }
+    /// Slots recorded and not released.
+    public var count: Int { state.withLock { $0.inUse } }
 
     /// Deletes the journal; for an edge that stops with every settlement acknowledged.
     public func remove() {

@@ -192,6 +192,38 @@ struct LedgerProtocolIntegrationTests {
         #expect(client.acknowledgedCount == 20)
     }
 
+    /// The client journals what it submits and clears what the ledger acknowledges: while the ledger is
+    /// unreachable everything is in the journal (what a dead edge leaves for the ledger); once acknowledged,
+    /// nothing is; a graceful stop with nothing pending removes the journal file.
+    @Test func journalHoldsExactlyTheUnacknowledged() async throws {
+        let path = temporarySocketPath()
+        let directory = SettlementJournal.defaultDirectory(forSocket: path)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try SettlementJournal(directory: directory, slots: 64, logger: logger)
+        let handler = RecordingHandler(reject: ["j-rejected"])
+        var configuration = LedgerClient.Configuration(socketPath: path)
+        configuration.maxBatch = 7
+        let client = LedgerClient(configuration: configuration, logger: logger, journal: journal)
+        var settlements = makeSettlements(40, prefix: "j")
+        settlements.append(makeSettlement("j-rejected", account: 1, key: 1, input: 1, output: 1))
+        for settlement in settlements { client.submit(settlement) }
+        client.submit(settlements[3])  // a resubmission keeps one slot
+        #expect(journal.count == 41)
+
+        let server = LedgerServer(socketPath: path, handler: handler, logger: logger)
+        let group = ServiceGroup(services: [server, client], logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await waitUntil(30, "every settlement to be acknowledged") { client.pendingCount == 0 }
+            #expect(journal.count == 0, "acknowledged (committed or rejected) settlements leave the journal")
+            #expect(FileManager.default.fileExists(atPath: journal.path))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(!FileManager.default.fileExists(atPath: journal.path), "a client that handed everything over removes its journal")
+        #expect(Set(handler.counts.keys) == Set(settlements.map(\.requestID)))
+    }
+
     @Test func gracefulShutdownHandsOverEverything() async throws {
         let path = temporarySocketPath()
         let handler = RecordingHandler(delay: .milliseconds(20))

@@ -32,10 +32,14 @@ struct SettlementJournalTests {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 16, logger: logger)
-        for id in ["a", "b", "c", "d"] { journal!.record(settlement(id)) }
-        journal!.release(["b", "unknown"])
-        // Recorded again with other usage (a resubmission): the same slot, the newer content.
-        journal!.record(settlement("c", output: 77))
+        var slots: [String: Int32] = [:]
+        for id in ["a", "b", "c", "d"] { slots[id] = try #require(journal!.record(settlement(id))) }
+        #expect(Set(slots.values).count == 4)
+        journal!.release([slots["b"]!])
+        // Resubmitted with other usage: a new slot, the old one released (as LedgerClient does).
+        let newer = try #require(journal!.record(settlement("c", output: 77)))
+        journal!.release([slots["c"]!])
+        #expect(newer != slots["c"])
         #expect(journal!.count == 3)
         let path = journal!.path
         #expect(path.hasPrefix(dir + "/edge-") && path.hasSuffix(".journal"))
@@ -65,12 +69,13 @@ struct SettlementJournalTests {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 3, logger: logger)
-        for i in 0..<3 { journal!.record(settlement("first-\(i)")) }
-        journal!.record(settlement("overflow"))  // no slot left
+        let first = (0..<3).map { journal!.record(settlement("first-\($0)")) }
+        #expect(first.allSatisfy { $0 != nil })
+        #expect(journal!.record(settlement("overflow")) == nil)  // no slot left
         #expect(journal!.count == 3)
-        journal!.release(["first-0", "first-1"])
-        journal!.record(settlement("second-0"))
-        journal!.record(settlement("second-1"))
+        journal!.release([first[0]!, first[1]!])
+        #expect(journal!.record(settlement("second-0")) != nil)
+        #expect(journal!.record(settlement("second-1")) != nil)
         #expect(journal!.count == 3)
         journal = nil
         let orphan = try #require(SettlementJournal.orphans(in: dir, logger: logger).first)
@@ -84,9 +89,9 @@ struct SettlementJournalTests {
         var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 4, logger: logger)
         var large = settlement("large")
         large.model = String(repeating: "m", count: SettlementJournal.slotSize)
-        journal!.record(large)
-        journal!.record(settlement("ok"))
-        journal!.record(settlement("damaged"))
+        #expect(journal!.record(large) == nil)
+        #expect(journal!.record(settlement("ok")) != nil)
+        #expect(journal!.record(settlement("damaged")) != nil)
         #expect(journal!.count == 2)
         let path = journal!.path
         journal = nil
