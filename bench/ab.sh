@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B two edge binaries on the running bench stack (`scripts/bench.sh up` in another terminal): both edges use
 # the stack's Redis, ledger and mock; wrk runs against them alternately (the order flips every round) and each
-# run reports requests/s and the edge's CPU per request from /proc. Changes inside the edge are compared on
+# run reports requests/s and the edge's (and Redis') CPU per request from /proc. Changes inside the edge are compared on
 # the same machine minutes apart at most, which `make bench` across commits cannot do on a noisy machine.
 #
 #   bench/ab.sh OLD_BINARY NEW_BINARY [plain|stream] [CONNECTIONS] [ROUNDS]
@@ -16,6 +16,7 @@ CFG=.run/bench/config.json
 [ -f "$CFG" ] || { echo "ab: no bench stack (run scripts/bench.sh up first)" >&2; exit 1; }
 cfg() { python3 -c "import json,sys; c=json.load(open('$CFG')); print(eval(sys.argv[1]))" "$1"; }
 KEY=$(cfg "c['key']") REDIS=$(cfg "c['redis_url']") SOCKET=$(cfg "c['ledger_socket']") DATA=$(cfg "c['data']")
+REDIS_PID=$(cfg "c['pids']['redis']")
 content='Hello! Say something short.' extra=''
 if [ "$KIND" = stream ]; then
     content='Hello! [[mock:chunks=4]][[mock:delay_ms=2]]' extra=',"stream":true,"stream_options":{"include_usage":true}'
@@ -39,14 +40,15 @@ start "$B" 18372
 sleep 2
 for port in 18371 18372; do wrk -t2 -c"$C" -d2s -s "$script" "http://127.0.0.1:$port/v1/chat/completions" >/dev/null; done
 run() {
-    local pid=$1 port=$2 before after out n
-    before=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    local pid=$1 port=$2 before after redis_before redis_after out n
+    before=$(awk '{print $14+$15}' "/proc/$pid/stat") redis_before=$(awk '{print $14+$15}' "/proc/$REDIS_PID/stat")
     out=$(wrk -t2 -c"$C" -d"${DUR}s" -s "$script" "http://127.0.0.1:$port/v1/chat/completions")
-    after=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    after=$(awk '{print $14+$15}' "/proc/$pid/stat") redis_after=$(awk '{print $14+$15}' "/proc/$REDIS_PID/stat")
     n=$(awk '/requests in/{print $1}' <<<"$out")
     bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
     [ -z "$bad" ] || { echo "ab: $bad non-2xx answers from :$port (is the stack up? see $DATA/logs/ab-$port.log)" >&2; exit 1; }
-    echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") req/s, $(((after - before) * 10000 / n)) us CPU/req"
+    # Redis serves only the edge under load during a run, so its CPU is this edge's too.
+    echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") req/s, $(((after - before) * 10000 / n)) us CPU/req (Redis $(((redis_after - redis_before) * 10000 / n)))"
 }
 echo "A = $A, B = $B, $KIND, $C connections, ${DUR}s runs"
 for round in $(seq 1 "$ROUNDS"); do

@@ -11,7 +11,8 @@ import Synchronization
 /// handlers run on NIO's loops) uses that loop's connection, so writing it, reading its reply and resuming the
 /// caller all happen on one thread: no hand-off to another thread and back. Commands issued elsewhere go to
 /// the next loop's connection. Commands are written as soon as they are issued, without waiting for earlier
-/// replies; replies are matched in order. When Redis is unreachable, commands fail at once with
+/// replies, and flushed once per turn of the loop's task queue (commands issued by requests handled in the
+/// same turn share one system call); replies are matched in order. When Redis is unreachable, commands fail at once with
 /// ``RedisError/Kind/connectionFailed`` (the edge answers 503), and the next command reconnects.
 public final class RedisConnection: Sendable {
     public let configuration: RedisConfiguration
@@ -45,6 +46,10 @@ public final class RedisConnection: Sendable {
             }
         }
     }
+
+    /// How many times the connections have flushed written commands to their sockets (a test observes the
+    /// coalescing through it).
+    var flushCount: Int { connections.reduce(0) { $0 + $1.flushes.load(ordering: .relaxed) } }
 
     /// Whether a connection to Redis is open now.
     public var isConnected: Bool { connections.contains { $0.isActive.load(ordering: .relaxed) } }
@@ -80,6 +85,7 @@ final class LoopConnection: @unchecked Sendable {
     let configuration: RedisConfiguration
     let logger: Logger
     let isActive = Atomic<Bool>(false)
+    let flushes = Atomic<Int>(0)
 
     private var channel: (any Channel)?
     private var connecting = false
@@ -90,6 +96,8 @@ final class LoopConnection: @unchecked Sendable {
     private var pending: [Pending] = []
     private var pendingHead = 0
     private var timeoutCheck: Scheduled<Void>?
+    /// A flush is queued behind the loop's current tasks: commands written until it runs share one `write`.
+    private var flushQueued = false
 
     init(eventLoop: any EventLoop, configuration: RedisConfiguration, logger: Logger) {
         self.eventLoop = eventLoop
@@ -117,8 +125,22 @@ final class LoopConnection: @unchecked Sendable {
             Pending(
                 continuation: continuation, expected: commands.count, replies: [],
                 deadline: .now() + .milliseconds(Int64(configuration.commandTimeoutMillis))))
-        channel.writeAndFlush(buffer, promise: nil)
+        channel.write(buffer, promise: nil)
+        queueFlush(channel)
         scheduleTimeoutCheck()
+    }
+
+    /// Flushes once the tasks already queued on the loop have run. Under load several requests' jobs sit in
+    /// that queue, and their commands then reach Redis in one system call (and Redis answers them with one);
+    /// with nothing else queued the flush runs next, so a lone command waits for no one.
+    private func queueFlush(_ channel: any Channel) {
+        guard !flushQueued else { return }
+        flushQueued = true
+        eventLoop.execute { [self] in
+            flushQueued = false
+            flushes.add(1, ordering: .relaxed)
+            channel.flush()
+        }
     }
 
     private func connect() {

@@ -1,5 +1,7 @@
 import Foundation
-import RedisClient
+import NIOCore
+import NIOPosix
+@testable import RedisClient
 import Testing
 
 /// `RedisConnection` against the real Redis of `TOKMODEL_TEST_REDIS_URL` (its database only; keys are unique
@@ -140,6 +142,33 @@ struct RedisClientIntegrationTests {
             #expect(mismatches == 0)
             #expect(redis.isConnected)
         }
+    }
+
+    /// Commands issued by tasks whose jobs run in the same turn of the event loop reach Redis in one flush,
+    /// each still answered with its own reply; a lone command is flushed without waiting for company.
+    @Test func commandsIssuedInOneTurnOfTheLoopShareOneFlush() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let redis = RedisConnection(configuration: try TestRedis.configuration(), logger: TestEnvironment.logger, group: group)
+        #expect(try await redis.send(["PING"]) == .status("PONG"))
+        let before = redis.flushCount
+        let executor = OneLoopExecutor(loop)
+        // Twenty tasks started from one job on the loop: their first jobs sit in the loop's queue together and
+        // each writes its command there (no suspension before the write), ahead of the flush the first queues.
+        let tasks = try await loop.submit {
+            (0..<20).map { index in
+                Task(executorPreference: executor) { try await redis.send(["ECHO", RedisArgument("echo-\(index)")]) }
+            }
+        }.get()
+        for (index, task) in tasks.enumerated() {
+            #expect(try await task.value == .bulk(Array("echo-\(index)".utf8)))
+        }
+        #expect(redis.flushCount - before == 1)
+        // Alone, from off the loop: flushed at once.
+        #expect(try await redis.send(["ECHO", "alone"]) == .bulk(Array("alone".utf8)))
+        #expect(redis.flushCount - before == 2)
+        redis.shutdown()
+        try await group.shutdownGracefully()
     }
 
     @Test func selectsTheConfiguredDatabase() async throws {
@@ -285,5 +314,15 @@ struct RedisClientIntegrationTests {
         // A new connection serves the next command.
         #expect(try await redis.send(["ECHO", "again"]) == .bulk(Array("again".utf8)))
         #expect(redis.isConnected)
+    }
+}
+
+/// Runs a task's jobs on one event loop (as the edge pins its request handlers).
+private final class OneLoopExecutor: TaskExecutor, Sendable {
+    let loop: any EventLoop
+    init(_ loop: any EventLoop) { self.loop = loop }
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
