@@ -35,12 +35,32 @@ struct Gatekeeper: Sendable {
     /// Extracts the key from `Authorization: Bearer …` (or `x-api-key`, which Anthropic clients send).
     static func apiKey(from headers: HTTPFields) throws(Refusal) -> String {
         if let authorization = headers[.authorization] {
-            let trimmed = authorization.drop(while: { $0 == " " })
-            guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { throw Refusal(error: .missingKey) }
-            return String(trimmed.dropFirst(7).trimmingSpaces())
+            guard let token = bearerToken(authorization) else { throw Refusal(error: .missingKey) }
+            return token
         }
-        if let name = HTTPField.Name("x-api-key"), let key = headers[name] { return String(key.trimmingSpaces()) }
+        if let key = headers[xAPIKey] { return String(key.trimmingSpaces()) }
         throw Refusal(error: .missingKey)
+    }
+
+    static let xAPIKey = HTTPField.Name("x-api-key")!
+
+    /// The token of `Bearer <token>` (the scheme in any case, spaces around it ignored), or nil. Works on the
+    /// UTF-8 bytes: it runs for every request.
+    static func bearerToken(_ value: String) -> String? {
+        var bytes = Substring(value).utf8[...]
+        while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
+        let scheme = "bearer ".utf8
+        guard bytes.count > scheme.count,
+            bytes.prefix(scheme.count).elementsEqual(scheme, by: { byte, expected in Self.asciiLowercased(byte) == expected })
+        else { return nil }
+        bytes = bytes.dropFirst(scheme.count)
+        while let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return String(Substring(bytes))
+    }
+
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
     /// Checks the key and its limits and holds the worst-case cost, in one Redis round trip when the key's

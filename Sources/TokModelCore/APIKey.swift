@@ -22,7 +22,10 @@ public enum APIKey {
     }
 
     /// The lookup hash of a key: lowercase hex SHA-256 of its UTF-8 bytes.
-    public static func hash(_ key: some StringProtocol) -> String {
+    ///
+    /// Takes a `String`, not `some StringProtocol`: a generic here is not specialized across modules, and the
+    /// edge calls this on every request.
+    public static func hash(_ key: String) -> String {
         Hex.encode(SHA256.hash(data: Array(key.utf8)))
     }
 
@@ -32,9 +35,10 @@ public enum APIKey {
     }
 
     /// Whether `text` has the shape of a TokModel key; a cheap check before any hashing or I/O.
-    public static func looksValid(_ text: some StringProtocol) -> Bool {
+    /// (A `String`, for the reason given at ``hash(_:)``.)
+    public static func looksValid(_ text: String) -> Bool {
         let utf8 = text.utf8
-        guard utf8.count >= prefix.utf8.count + 43, utf8.count <= 128, text.hasPrefix(prefix) else { return false }
+        guard utf8.count >= prefix.utf8.count + 43, utf8.count <= 128, utf8.starts(with: prefix.utf8) else { return false }
         return utf8.dropFirst(prefix.utf8.count).allSatisfy(Base64URL.isAlphabet)
     }
 }
