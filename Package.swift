@@ -77,7 +77,6 @@ let package = Package(
             dependencies: [
                 "CCurl", "CCurlShim",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

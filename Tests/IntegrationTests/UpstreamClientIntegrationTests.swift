@@ -2,9 +2,8 @@ import Dialects
 import Foundation
 import MockProvider
 import NIOCore
-import NIOPosix
 import Testing
-@testable import UpstreamClient
+import UpstreamClient
 
 /// A response body read to its end: the buffers as they arrived, and how it ended.
 struct ReceivedBody: Sendable {
@@ -331,48 +330,6 @@ struct UpstreamClientIntegrationTests {
             }
         }
     }
-    /// The edge's case: handlers pinned to event loops. Each request runs on the engine of the loop it was
-    /// issued from (started inline, answered there), streamed or not, and a cancelled one frees nothing else.
-    @Test func requestsFromALoopRunOnThatLoopsEngine() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let loops = Array(group.makeIterator())
-        let client = UpstreamClient(group: group, logger: TestEnvironment.logger)
-        try await withMockProvider { base in
-            // 30 requests from the first loop, 10 from the second (calls from elsewhere would alternate).
-            let plan = (0..<40).map { index in (index, index < 30 ? 0 : 1) }
-            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { tasks in
-                for (index, loop) in plan {
-                    tasks.addTask(executorPreference: LoopExecutor(loops[loop])) {
-                        let text = "pinned \(index) [[mock:chunks=3]]"
-                        let expected = "This is a mock reply to: pinned \(index)"
-                        if index % 2 == 0 {
-                            let (head, body) = try await client.fetch(chatRequest(base, text), limit: 1 << 20)
-                            return (index, head.status == 200 && String(decoding: body, as: UTF8.self).contains(expected) && loops[loop].inEventLoop)
-                        }
-                        let response = try await client.execute(chatRequest(base, text, stream: true))
-                        let body = await response.collect()
-                        return (index, body.error == nil && String(decoding: body.bytes, as: UTF8.self).contains("[DONE]") && loops[loop].inEventLoop)
-                    }
-                }
-                return try await tasks.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
-            }
-            #expect(outcomes.count == 40)
-            #expect(outcomes.values.allSatisfy { $0 }, "failed: \(outcomes.filter { !$0.value }.keys.sorted())")
-            let started = try await [0, 1].asyncMap { index in try await loops[index].submit { client.engines[index].startedCount }.get() }
-            #expect(started == [30, 10])
-
-            // Cancelled while waiting for its head, from a pinned task; the engine goes on serving.
-            let slow = Task(executorPreference: LoopExecutor(loops[0])) { try await client.fetch(chatRequest(base, "slow [[mock:latency_ms=3000]]"), limit: 1 << 20) }
-            try await Task.sleep(for: .milliseconds(100))
-            slow.cancel()
-            await #expect(throws: UpstreamError.self) { _ = try await slow.value }
-            let after = try await Task(executorPreference: LoopExecutor(loops[0])) { try await client.fetch(chatRequest(base, "after"), limit: 1 << 20) }.value
-            #expect(after.head.status == 200)
-        }
-        client.shutdown()
-        try await group.shutdownGracefully()
-    }
-
     @Test func largeRequestBodyArrivesByteExact() async throws {
         try await withMockProvider { base in
             try await withUpstreamClient { client in
@@ -466,13 +423,5 @@ struct UpstreamResponseHeadTests {
         #expect(head.header("CONTENT-TYPE") == "application/json")
         #expect(head.header("x-missing") == nil)
         #expect(head.headers.map(\.name) == ["Retry-After", "Content-Type"])
-    }
-}
-
-extension Array {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var out: [T] = []
-        for element in self { out.append(try await transform(element)) }
-        return out
     }
 }
