@@ -8,6 +8,8 @@ import TokModelCore
 /// once it knows how the request ended; if the request is abandoned before that (the client vanished before
 /// a streamed body started, a bug threw past the handler), `deinit` submits an estimated settlement so that
 /// the hold is released and the prompt billed. A second `finish` is ignored.
+/// From creation until then, a provisional settlement in the edge's journal stands for the request, should
+/// the edge die first (`SettlementJournal`).
 final class RequestBilling: Sendable {
     struct Base: Sendable {
         var requestID: String
@@ -28,12 +30,18 @@ final class RequestBilling: Sendable {
     private let startedAtMillis: Int64
     private let started: ContinuousClock.Instant
     private let state = Mutex<(done: Bool, firstByte: ContinuousClock.Instant?)>((false, nil))
+    /// The journal slot of the provisional settlement: what the ledger bills if this edge dies first.
+    private let provisionalSlot: Int32?
 
     init(base: Base, ledger: LedgerClient, startedAtMillis: Int64, started: ContinuousClock.Instant) {
         self.base = base
         self.ledger = ledger
         self.startedAtMillis = startedAtMillis
         self.started = started
+        self.provisionalSlot = ledger.recordProvisional(
+            Self.settlement(
+                base, usage: Usage(inputTokens: base.inputTokenEstimate), source: .estimated, outcome: .edgeLost, status: 502,
+                startedAtMillis: startedAtMillis, latencyMillis: 0, firstByteMillis: 0))
     }
 
     var requestID: String { base.requestID }
@@ -63,11 +71,21 @@ final class RequestBilling: Sendable {
     private func submit(usage: Usage, source: UsageSource, outcome: RequestOutcome, status: Int, firstByte: ContinuousClock.Instant) {
         let now = ContinuousClock.now
         ledger.submit(
-            Settlement(
-                requestID: base.requestID, accountID: base.accountID, keyID: base.keyID, model: base.model, provider: base.provider,
-                endpoint: base.endpoint, usage: usage, usageSource: source, outcome: outcome, httpStatus: UInt16(clamping: status),
-                reservation: base.reservation, admittedTokens: base.admittedTokens, prices: base.prices, startedAtMillis: startedAtMillis,
-                latencyMillis: Self.millis(now - started), firstByteMillis: Self.millis(firstByte - started)))
+            Self.settlement(
+                base, usage: usage, source: source, outcome: outcome, status: status, startedAtMillis: startedAtMillis,
+                latencyMillis: Self.millis(now - started), firstByteMillis: Self.millis(firstByte - started)),
+            replacingProvisional: provisionalSlot)
+    }
+
+    static func settlement(
+        _ base: Base, usage: Usage, source: UsageSource, outcome: RequestOutcome, status: Int, startedAtMillis: Int64, latencyMillis: Int32,
+        firstByteMillis: Int32
+    ) -> Settlement {
+        Settlement(
+            requestID: base.requestID, accountID: base.accountID, keyID: base.keyID, model: base.model, provider: base.provider,
+            endpoint: base.endpoint, usage: usage, usageSource: source, outcome: outcome, httpStatus: UInt16(clamping: status),
+            reservation: base.reservation, admittedTokens: base.admittedTokens, prices: base.prices, startedAtMillis: startedAtMillis,
+            latencyMillis: latencyMillis, firstByteMillis: firstByteMillis)
     }
 
     static func millis(_ duration: Duration) -> Int32 {

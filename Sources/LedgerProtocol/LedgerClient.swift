@@ -59,9 +59,20 @@ public final class LedgerClient: Service, Sendable {
         (signal, signalContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Queues a settlement for the ledger (and records it in the journal). Returns at once.
-    public func submit(_ settlement: Settlement) {
-        let slot = journal?.record(settlement)
+    /// Records what to bill should this process die before the request ends (see ``SettlementJournal``); the
+    /// slot goes back to ``submit(_:replacingProvisional:)``. Nil without a journal, or when it is full.
+    public func recordProvisional(_ settlement: Settlement) -> Int32? {
+        journal?.recordProvisional(settlement)
+    }
+
+    /// Queues a settlement for the ledger (and records it in the journal). Returns at once. `provisional` is the
+    /// request's provisional slot: released once the settlement itself is journaled, or, when it could not be,
+    /// kept until the ledger acknowledges it (the edge's death meanwhile then bills the estimate, not nothing).
+    public func submit(_ settlement: Settlement, replacingProvisional provisional: Int32? = nil) {
+        var slot = journal?.record(settlement)
+        if let provisional {
+            if slot == nil { slot = provisional } else { journal?.release([provisional]) }
+        }
         let replaced = state.withLock { state -> Int32? in
             let previous = state.pending.updateValue(Pending(settlement: settlement, slot: slot), forKey: settlement.requestID)
             if previous == nil { state.order.append(settlement.requestID) }
@@ -104,9 +115,9 @@ public final class LedgerClient: Service, Sendable {
         } onGracefulShutdown: {
             self.signalContinuation.yield()
         }
-        // Everything acknowledged: nothing for the ledger to recover. Otherwise the journal stays, and the
-        // ledger settles what it holds once this process has exited.
-        if let journal, pendingCount == 0 { journal.remove() }
+        // Everything acknowledged and no request left in flight: nothing for the ledger to recover. Otherwise the
+        // journal stays, and the ledger settles what it holds once this process has exited.
+        if let journal, pendingCount == 0, journal.count == 0 { journal.remove() }
     }
 
     /// One connection's life: send batches until the connection fails or the work is done.

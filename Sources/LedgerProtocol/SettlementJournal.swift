@@ -23,13 +23,21 @@ import Glibc
 /// what they hold (settling is idempotent by request id, so a settlement that did reach the ledger costs
 /// nothing more), then deletes them. An edge that stops gracefully with everything acknowledged deletes its own.
 ///
-/// Layout: `slots` slots of ``slotSize`` bytes; a slot in use starts with ``usedMarker`` and the length of the
-/// encoded settlement (the RPC's `settle` frame of one settlement, `docs/rpc-protocol.md`), then the bytes.
-/// The marker is written last, so a slot torn by the edge's death in the middle of a copy reads as free.
+/// A request in flight has a *provisional* settlement in the journal from its admission on (``recordProvisional(_:)``:
+/// outcome `edge_lost`, the prompt estimate), which its real settlement replaces when it ends. An edge that dies
+/// mid-request thus leaves its in-flight requests billed as aborted, instead of unbilled with their holds
+/// swept; when both records of a request are in a journal (the edge died between the two writes), the real one
+/// is settled.
+///
+/// Layout: `slots` slots of ``slotSize`` bytes; a slot in use starts with ``usedMarker`` (``provisionalMarker``
+/// for a provisional settlement) and the length of the encoded settlement (the RPC's `settle` frame of one
+/// settlement, `docs/rpc-protocol.md`), then the bytes. The marker is written last, so a slot torn by the edge's
+/// death in the middle of a copy reads as free.
 public final class SettlementJournal: Sendable {
     public static let slotSize = 512
     public static let defaultSlots = 8_192
     static let usedMarker: UInt32 = 0x544D_534A  // "TMSJ"
+    static let provisionalMarker: UInt32 = 0x544D_5350  // "TMSP"
     static let headerSize = 8
     public static let fileSuffix = ".journal"
 
@@ -91,6 +99,16 @@ public final class SettlementJournal: Sendable {
     /// acknowledged it; nil when it could not be journaled (too large, or the journal is full — logged).
     /// Only the choice of the slot is under the lock; the copy is the caller's own slot.
     public func record(_ settlement: Settlement) -> Int32? {
+        record(settlement, marker: Self.usedMarker)
+    }
+
+    /// Records what to bill if the edge dies before the request ends; the caller releases the slot once the
+    /// request's real settlement is recorded (or acknowledged, if that could not be recorded).
+    public func recordProvisional(_ settlement: Settlement) -> Int32? {
+        record(settlement, marker: Self.provisionalMarker)
+    }
+
+    private func record(_ settlement: Settlement, marker: UInt32) -> Int32? {
         var frame = ByteBuffer()
         frame.reserveCapacity(Self.slotSize)
         LedgerCodec.encode(LedgerFrame(correlationID: 0, message: .settle([settlement])), into: &frame)
@@ -114,7 +132,7 @@ public final class SettlementJournal: Sendable {
         let start = base + Int(slot) * Self.slotSize
         start.storeBytes(of: UInt32(length), toByteOffset: 4, as: UInt32.self)
         frame.withUnsafeReadableBytes { (start + Self.headerSize).copyMemory(from: $0.baseAddress!, byteCount: length) }
-        start.storeBytes(of: Self.usedMarker, as: UInt32.self)  // last: a slot torn mid-copy reads as free
+        start.storeBytes(of: marker, as: UInt32.self)  // last: a slot torn mid-copy reads as free
         return slot
     }
 
@@ -129,7 +147,7 @@ public final class SettlementJournal: Sendable {
         }
     }
 
-    /// Slots recorded and not released.
+    /// Slots recorded and not released (provisional ones included).
     public var count: Int { state.withLock { $0.inUse } }
 
     /// Deletes the journal; for an edge that stops with every settlement acknowledged.
@@ -194,12 +212,14 @@ public final class SettlementJournal: Sendable {
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard got > 0 else { return ([], 0) }
         var settlements: [Settlement] = []
+        var provisional: [Settlement] = []
         var unreadable = 0
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset + slotSize <= got {
                 defer { offset += slotSize }
-                guard raw.load(fromByteOffset: offset, as: UInt32.self) == usedMarker else { continue }
+                let marker = raw.load(fromByteOffset: offset, as: UInt32.self)
+                guard marker == usedMarker || marker == provisionalMarker else { continue }
                 let length = Int(raw.load(fromByteOffset: offset + 4, as: UInt32.self))
                 guard headerSize + length <= slotSize else {
                     unreadable += 1
@@ -207,12 +227,14 @@ public final class SettlementJournal: Sendable {
                 }
                 var buffer = ByteBuffer(bytes: raw[(offset + headerSize)..<(offset + headerSize + length)])
                 if case .settle(let batch)? = try? LedgerCodec.decode(&buffer).message {
-                    settlements.append(contentsOf: batch)
+                    if marker == usedMarker { settlements.append(contentsOf: batch) } else { provisional.append(contentsOf: batch) }
                 } else {
                     unreadable += 1
                 }
             }
         }
-        return (settlements, unreadable)
+        // A request's real settlement wins over its provisional one.
+        let settled = Set(settlements.map(\.requestID))
+        return (settlements + provisional.filter { !settled.contains($0.requestID) }, unreadable)
     }
 }

@@ -51,12 +51,16 @@ public enum RequestOutcome: UInt8, Sendable, Hashable, CaseIterable {
     case clientAborted = 2
     /// The provider failed (error status, broken stream, timeout).
     case upstreamFailed = 3
+    /// The edge died before the request ended (killed, crashed): settled by the ledger from the edge's journal,
+    /// with the prompt estimate, as a client abort is.
+    case edgeLost = 4
 
     public var name: String {
         switch self {
         case .completed: "completed"
         case .clientAborted: "client_aborted"
         case .upstreamFailed: "upstream_failed"
+        case .edgeLost: "edge_lost"
         }
     }
 }

@@ -206,21 +206,30 @@ struct LedgerProtocolIntegrationTests {
         let client = LedgerClient(configuration: configuration, logger: logger, journal: journal)
         var settlements = makeSettlements(40, prefix: "j")
         settlements.append(makeSettlement("j-rejected", account: 1, key: 1, input: 1, output: 1))
-        for settlement in settlements { client.submit(settlement) }
+        // Requests in flight have provisional settlements; submitting the real one frees the provisional slot.
+        let provisional = settlements.map { client.recordProvisional($0) }
+        #expect(journal.count == 41)
+        for (settlement, slot) in zip(settlements, provisional) { client.submit(settlement, replacingProvisional: slot) }
         client.submit(settlements[3])  // a resubmission keeps one slot
         #expect(journal.count == 41)
+        // One still in flight when the edge stops: its journal must stay for the ledger to settle.
+        let inFlight = makeSettlement("j-in-flight", account: 1, key: 1, input: 1, output: 0)
+        let inFlightSlot = try #require(client.recordProvisional(inFlight))
+        #expect(journal.count == 42)
 
         let server = LedgerServer(socketPath: path, handler: handler, logger: logger)
         let group = ServiceGroup(services: [server, client], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             try await waitUntil(30, "every settlement to be acknowledged") { client.pendingCount == 0 }
-            #expect(journal.count == 0, "acknowledged (committed or rejected) settlements leave the journal")
+            #expect(journal.count == 1, "acknowledged (committed or rejected) settlements leave the journal; the one in flight stays")
             #expect(FileManager.default.fileExists(atPath: journal.path))
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
-        #expect(!FileManager.default.fileExists(atPath: journal.path), "a client that handed everything over removes its journal")
+        #expect(FileManager.default.fileExists(atPath: journal.path), "a request still in flight keeps the journal for the ledger")
+        journal.release([inFlightSlot])
+        journal.remove()
         #expect(Set(handler.counts.keys) == Set(settlements.map(\.requestID)))
     }
 

@@ -200,7 +200,7 @@ struct LedgerCodecTests {
         #expect(decodeError(wire.bytes)?.description == "invalid usage source")
     }
 
-    @Test("invalid outcome values are refused", arguments: [UInt8(0), 4, 255])
+    @Test("invalid outcome values are refused", arguments: [UInt8(0), 5, 255])
     func invalidOutcome(raw: UInt8) {
         var wire = Wire()
         wire.header(kind: 1)

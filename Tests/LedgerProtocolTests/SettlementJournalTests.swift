@@ -64,6 +64,36 @@ struct SettlementJournalTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("a provisional settlement stands for a request until its real one is recorded; the real one wins")
+    func provisionalSettlements() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 16, logger: logger)
+        func provisional(_ id: String) -> Settlement {
+            var lost = settlement(id, output: 0)
+            lost.outcome = .edgeLost
+            return lost
+        }
+        // "done": provisional replaced by its real settlement (as LedgerClient does: record, then release).
+        let doneProvisional = try #require(journal!.recordProvisional(provisional("done")))
+        _ = try #require(journal!.record(settlement("done")))
+        journal!.release([doneProvisional])
+        // "torn": the edge died between the two writes — both records are there.
+        _ = try #require(journal!.recordProvisional(provisional("torn")))
+        _ = try #require(journal!.record(settlement("torn", output: 9)))
+        // "in-flight": only its provisional settlement.
+        _ = try #require(journal!.recordProvisional(provisional("in-flight")))
+        #expect(journal!.count == 4)
+
+        journal = nil
+        let orphan = try #require(SettlementJournal.orphans(in: dir, logger: logger).first)
+        #expect(orphan.settlements.count == 3)
+        #expect(orphan.settlements.first { $0.requestID == "done" } == settlement("done"))
+        #expect(orphan.settlements.first { $0.requestID == "torn" } == settlement("torn", output: 9))
+        #expect(orphan.settlements.first { $0.requestID == "in-flight" } == provisional("in-flight"))
+        orphan.remove()
+    }
+
     @Test("slots are reused after release; a full journal keeps the rest in memory only and says so")
     func fullJournal() throws {
         let dir = try directory()

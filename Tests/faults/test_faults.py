@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import threading
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -365,28 +366,66 @@ def redis_held(account):
     return account_balance(account)["held_nano"]
 
 
-def test_edge_killed_mid_stream_its_hold_is_released_by_the_sweeper():
+def start_slow_stream_then_kill_edge(s, key, account):
+    """A stream that takes 5 s; the edge is SIGKILLed once the first chunk has arrived. Returns (request id, held)."""
+    body = {"model": "mock/echo", "stream": True,
+            "messages": [{"role": "user", "content": "slow [[mock:chunks=10]] [[mock:delay_ms=500]]"}]}
+    with httpx.stream("POST", s.edges[0].url + "/v1/chat/completions", json=body,
+                      headers={"Authorization": f"Bearer {key}"}, timeout=30) as response:
+        request_id = response.headers["x-request-id"]
+        next(response.iter_lines())
+        held = redis_held(account)
+        s.edges[0].kill()
+    return request_id, held
+
+
+def test_edge_killed_mid_stream_without_its_journal_the_sweeper_releases_the_hold():
+    """The fallback when no journal reaches a ledger (here the edge journals where no ledger looks): the hold is
+    released once its deadline passes, and the request is not billed (and never twice)."""
     # Hold deadline = the provider's request timeout (8 s in the fault catalog) + the edge's grace (1 s here).
-    s = Stack(edge_env={"TOKMODEL_HOLD_GRACE_MS": "1000"})
+    s = Stack(edge_env={"TOKMODEL_HOLD_GRACE_MS": "1000", "TOKMODEL_JOURNAL_DIR": tempfile.mkdtemp(prefix="tm-unread-")})
     try:
         account = new_account("1.00")
         key = admin("keys", "create", "--account", account)["secret"]
-        body = {"model": "mock/echo", "stream": True,
-                "messages": [{"role": "user", "content": "slow [[mock:chunks=10]] [[mock:delay_ms=500]]"}]}
-        with httpx.stream("POST", s.edges[0].url + "/v1/chat/completions", json=body,
-                          headers={"Authorization": f"Bearer {key}"}, timeout=30) as response:
-            request_id = response.headers["x-request-id"]
-            next(response.iter_lines())
-            held = redis_held(account)
-            s.edges[0].kill()
+        request_id, held = start_slow_stream_then_kill_edge(s, key, account)
         assert held > 0, "the request holds its worst-case cost while it runs"
         started = time.time()
         wait_until(lambda: redis_held(account) == 0, timeout=30, interval=0.25, message="the sweeper to release the hold")
-        print(f"\nedge kill -9 mid-stream: hold of {held} nano-dollars released after {time.time() - started:.1f} s")
+        print(f"\nedge kill -9 mid-stream, journal unread: hold of {held} nano-dollars released after {time.time() - started:.1f} s")
         assert usage_show(request_id) is None, "a request whose edge died unsettled is not billed (and never twice)"
         balance = account_balance(account)
         assert balance["balance_nano"] == balance["available_nano"] == 1_000_000_000
         assert "released expired holds" in open(s.log("ledger0")).read()
+        assert_audit_clean()
+    finally:
+        s.stop()
+
+
+def test_edge_killed_mid_stream_is_billed_from_its_journal_as_edge_lost():
+    """A request in flight has a provisional settlement in the edge's journal from its admission on: killed
+    mid-answer, the edge leaves it for the ledger, which bills the prompt estimate (as for a client abort),
+    outcome edge_lost, and releases the hold within seconds instead of at its deadline."""
+    s = Stack()  # the default grace: the hold's deadline is 8 s + 30 s away
+    try:
+        account = new_account("1.00")
+        key = admin("keys", "create", "--account", account)["secret"]
+        request_id, held = start_slow_stream_then_kill_edge(s, key, account)
+        assert held > 0
+        started = time.time()
+        shown = wait_until(lambda: usage_show(request_id), timeout=30, message="the journal's settlement")
+        wait_settled(account, 1, timeout=30)
+        elapsed = time.time() - started
+        print(f"\nedge kill -9 mid-stream: billed from its journal after {elapsed:.1f} s: outcome={shown['outcome']} "
+              f"input_tokens={shown['input_tokens']} cost_nano={shown['cost_nano']}")
+        assert elapsed < 20, "settled from the journal, not left to the hold's deadline"
+        assert shown["outcome"] == "edge_lost"
+        assert shown["usage_source"] == "estimated"
+        assert shown["http_status"] == 502
+        assert shown["input_tokens"] > 0 and shown["output_tokens"] == 0
+        assert shown["cost_nano"] == cost(shown["input_tokens"], 0)
+        assert account_balance(account)["balance_nano"] == 1_000_000_000 - shown["cost_nano"]
+        assert billed_request_ids(account) == [request_id], "billed once"
+        assert "settled a dead edge's journal" in open(s.log("ledger0")).read()
         assert_audit_clean()
     finally:
         s.stop()
