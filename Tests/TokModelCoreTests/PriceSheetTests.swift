@@ -158,7 +158,7 @@ struct UsageTests {
         #expect(Usage.zero == Usage())
         #expect(UsageSource.allCases.map(\.rawValue) == [1, 2, 3, 4])
         #expect(UsageSource.allCases.map(\.name) == ["provider", "drained", "estimated", "none"])
-        #expect(RequestOutcome.allCases.map(\.rawValue) == [1, 2, 3])
-        #expect(RequestOutcome.allCases.map(\.name) == ["completed", "client_aborted", "upstream_failed"])
+        #expect(RequestOutcome.allCases.map(\.rawValue) == [1, 2, 3, 4])
+        #expect(RequestOutcome.allCases.map(\.name) == ["completed", "client_aborted", "upstream_failed", "edge_lost"])
     }
 }
