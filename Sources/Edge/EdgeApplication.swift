@@ -29,7 +29,7 @@ public struct EdgeApplication: Sendable {
     public init(configuration: EdgeConfiguration, environment: [String: String], logger: Logger) throws {
         let catalog = try Catalog.load(path: configuration.catalogPath, environment: environment)
         let redis = RedisConnection(configuration: try RedisConfiguration(url: configuration.redisURL), logger: logger)
-        let journal = try SettlementJournal(directory: configuration.journalDirectory, logger: logger)
+        let journal = try SettlementJournal(directory: configuration.journalDirectory, slots: configuration.journalSlots, logger: logger)
         let ledger = LedgerClient(configuration: .init(socketPath: configuration.ledgerSocketPath), logger: logger, journal: journal)
         self.redis = redis
         self.gateway = Gateway(

@@ -16,6 +16,10 @@ public struct EdgeConfiguration: Sendable {
     /// Where this edge keeps its settlement journal (``SettlementJournal``); the ledger of the host must look in
     /// the same place. Defaults to next to the ledger's socket.
     public var journalDirectory: String
+    /// Slots of the journal: requests in flight (each has a provisional settlement) plus settlements not yet
+    /// acknowledged. Beyond it, new ones are kept in memory only (logged). 512 bytes each, touched at start.
+    public var journalSlots = SettlementJournal.defaultSlots
+    public static let journalSlotRange = 64...1_048_576
 
     public init(host: String, port: Int, catalogPath: String, redisURL: String, ledgerSocketPath: String) {
         self.host = host

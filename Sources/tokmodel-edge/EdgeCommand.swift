@@ -25,6 +25,10 @@ struct EdgeCommand: AsyncParsableCommand {
         name: .customLong("journal-dir"),
         help: "Where this edge journals settlements not yet acknowledged, for the ledger to recover if the edge dies (TOKMODEL_JOURNAL_DIR, default <ledger socket>.journals; must match the ledger's).")
     var journalDirectory: String?
+    @Option(
+        name: .customLong("journal-slots"),
+        help: "Journal slots (512 bytes each): requests in flight plus settlements not yet acknowledged (TOKMODEL_JOURNAL_SLOTS, default 8192, 64 to 1048576).")
+    var journalSlots: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -51,6 +55,12 @@ struct EdgeCommand: AsyncParsableCommand {
             configuration.holdGraceMillis = value
         }
         if let directory = journalDirectory ?? env["TOKMODEL_JOURNAL_DIR"] { configuration.journalDirectory = directory }
+        if let text = journalSlots ?? env["TOKMODEL_JOURNAL_SLOTS"] {
+            guard let value = Int(text), EdgeConfiguration.journalSlotRange.contains(value) else {
+                throw ValidationError("--journal-slots must be an integer from 64 to 1048576, got '\(text)'")
+            }
+            configuration.journalSlots = value
+        }
         let application = try EdgeApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run { port in
             print("tokmodel-edge listening on \(host):\(port)")

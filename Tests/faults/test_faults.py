@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from stack import (PG_PORT, PG_URL, REDIS_PORT, SERVICES_DATA, Stack, admin, audit, chat, new_account, services,
+from stack import (BIN, PG_PORT, PG_URL, REDIS_PORT, SERVICES_DATA, Stack, admin, audit, chat, new_account, services,
                    wait_until)
 
 IN_PRICE, OUT_PRICE = 1_000_000_000, 2_000_000_000  # mock/echo, nano-dollars per million tokens
@@ -480,6 +480,20 @@ def test_edge_stopped_gracefully_leaves_no_journal(stack):
     assert stack.edges[0].terminate() == 0
     assert os.listdir(journal_dir) == [], "an edge that handed everything over removes its journal"
     wait_settled(account, 1)
+
+
+def test_edge_journal_size_is_configurable_and_checked():
+    s = Stack(edge_env={"TOKMODEL_JOURNAL_SLOTS": "1024"})
+    try:
+        journal_dir = s.socket(0) + ".journals"
+        [name] = os.listdir(journal_dir)
+        assert os.path.getsize(os.path.join(journal_dir, name)) == 1024 * 512
+        bad = subprocess.run([f"{BIN}/tokmodel-edge", "--listen", "127.0.0.1:0", "--catalog", s.catalog,
+                              "--ledger-socket", s.socket(0), "--journal-slots", "10"], capture_output=True, text=True, timeout=60)
+        assert bad.returncode != 0
+        assert "--journal-slots must be an integer from 64 to 1048576, got '10'" in bad.stderr
+    finally:
+        s.stop()
 
 
 def simultaneous_chats(stack, key, contents, max_tokens=None):
