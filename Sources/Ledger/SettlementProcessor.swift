@@ -19,16 +19,18 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         public var maxBatch = 2_000
         /// While PostgreSQL is unreachable, how often to try it again (spooling meanwhile). Defaults to 1 s.
         public var retryInterval: Duration = .seconds(1)
-        /// Group commit at low load: when fewer than `lingerBelow` settlements wait, wait this long for more
-        /// before writing. A commit costs PostgreSQL far more than a row (a batch of one cost ~0.5 ms of its CPU
-        /// on the bench machine, a row in a batch of 1000 ~25 µs), so at a few hundred requests per second
-        /// this turns one commit per request into one per several, at the price of a few milliseconds before
-        /// the settlement is acknowledged. The client is not waiting: its answer went out before settlement,
-        /// and its hold covers the request meanwhile. Under load the batch fills while the previous one is
-        /// written, and no delay is added. 10 ms measured best on the bench machine (against 4 ms: PostgreSQL
-        /// CPU per request at 4 connections ~110 → ~55 µs; 20 ms bought nothing more).
-        public var groupCommitDelay: Duration = .milliseconds(10)
-        public var lingerBelow = 64
+        /// Group commit: when fewer than `lingerBelow` settlements wait, wait this long for more before
+        /// writing. A commit costs PostgreSQL far more than a row (a batch of one cost ~0.5 ms of its CPU on the
+        /// bench machine, a row in a batch of 1000 ~25 µs), so this turns one commit per request into one per
+        /// dozens or hundreds, at the price of milliseconds before the settlement is acknowledged. The client
+        /// is not waiting: its answer went out before settlement, and its hold covers the request meanwhile.
+        /// Only a batch of `lingerBelow` or more is written at once. An edge sends its next frame only once
+        /// the previous one is acknowledged, so the wait paces the edges: their settlements gather in the
+        /// edge meanwhile and the next frame carries them all (about the request rate × the cycle). Measured on the bench machine (ledger A/B,
+        /// docs/performance.md): 20 ms below 256 against 10 ms below 64 — at 32 connections (~7k requests/s)
+        /// PostgreSQL CPU per request 33 → 28 µs and the ledger's 15 → 12; at 4 connections 46 → 38 and 24 → 17.
+        public var groupCommitDelay: Duration = .milliseconds(20)
+        public var lingerBelow = 256
         public init() {}
     }
 

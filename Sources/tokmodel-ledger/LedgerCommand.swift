@@ -21,7 +21,7 @@ struct LedgerCommand: AsyncParsableCommand {
     var spoolDirectory: String?
     @Option(
         name: .customLong("group-commit-ms"),
-        help: "At low load, wait this long for more settlements before a commit (TOKMODEL_LEDGER_GROUP_COMMIT_MS, default 10; 0 = never wait).")
+        help: "When fewer than 256 settlements wait, wait this long for more before a commit (TOKMODEL_LEDGER_GROUP_COMMIT_MS, default 20; 0 = never wait).")
     var groupCommitMillis: Int?
     @Option(
         name: .customLong("journal-dir"),
