@@ -16,13 +16,10 @@ cfg() { python3 -c "import json,sys; c=json.load(open('$CFG')); print(eval(sys.a
 KEY=$(cfg "c['key']") REDIS=$(cfg "c['redis_url']") PG=$(cfg "c['postgres_url']") DATA=$(cfg "c['data']")
 PG_PID=$(cfg "c['pids']['postgres']") REDIS_PID=$(cfg "c['pids']['redis']")
 work=$(mktemp -d)
-script=$work/post.lua
-cat >"$script" <<LUA
-wrk.method = "POST"
-wrk.body = '{"model":"bench/model","messages":[{"role":"user","content":"Hello! Say something short."}],"max_tokens":16}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
+# wrk posts the body with the bench's own script (closed loop: no BENCH_RATE).
+script=bench/wrk/post.lua
+export BENCH_BODY_FILE=$work/body.json BENCH_HEADERS="Authorization: Bearer $KEY"
+echo '{"model":"bench/model","messages":[{"role":"user","content":"Hello! Say something short."}],"max_tokens":16}' >"$BENCH_BODY_FILE"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 declare -A edge_pid ledger_pid

@@ -21,15 +21,13 @@ content='Hello! Say something short.' extra=''
 if [ "$KIND" = stream ]; then
     content='Hello! [[mock:chunks=4]][[mock:delay_ms=2]]' extra=',"stream":true,"stream_options":{"include_usage":true}'
 fi
-script=$(mktemp --suffix=.lua)
-cat >"$script" <<LUA
-wrk.method = "POST"
-wrk.body = '{"model":"bench/model","messages":[{"role":"user","content":"$content"}],"max_tokens":16$extra}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
+# wrk posts the body with the bench's own script (closed loop: no BENCH_RATE).
+script=bench/wrk/post.lua
+BENCH_BODY_FILE=$(mktemp --suffix=.json)
+echo '{"model":"bench/model","messages":[{"role":"user","content":"'"$content"'"}],"max_tokens":16'"$extra"'}' >"$BENCH_BODY_FILE"
+export BENCH_BODY_FILE BENCH_HEADERS="Authorization: Bearer $KEY"
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$script"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$BENCH_BODY_FILE"' EXIT
 start() {
     "$1" --listen "127.0.0.1:$2" --catalog "$DATA/catalog.yaml" --redis-url "$REDIS" --ledger-socket "$SOCKET" \
         --log-level warning >"$DATA/logs/ab-$2.log" 2>&1 &
