@@ -26,9 +26,10 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         /// is not waiting: its answer went out before settlement, and its hold covers the request meanwhile.
         /// Only a batch of `lingerBelow` or more is written at once. An edge sends its next frame only once
         /// the previous one is acknowledged, so the wait paces the edges: their settlements gather in the
-        /// edge meanwhile and the next frame carries them all (about the request rate × the cycle). Measured on the bench machine (ledger A/B,
-        /// docs/performance.md): 20 ms below 256 against 10 ms below 64 — at 32 connections (~7k requests/s)
-        /// PostgreSQL CPU per request 33 → 28 µs and the ledger's 15 → 12; at 4 connections 46 → 38 and 24 → 17.
+        /// edge meanwhile and the next frame carries them all (about the request rate × the cycle).
+        /// Measured on the bench machine (`bench/ab-ledger.sh`, docs/performance.md): 20 ms below 256 against
+        /// 10 ms below 64 — at 32 connections (~7k requests/s) PostgreSQL CPU per request 33 → 28 µs and the
+        /// ledger's 15 → 12; at 4 connections 46 → 38 and 24 → 17.
         public var groupCommitDelay: Duration = .milliseconds(20)
         public var lingerBelow = 256
         public init() {}

@@ -12,8 +12,8 @@ import Synchronization
 /// caller all happen on one thread: no hand-off to another thread and back. Commands issued elsewhere go to
 /// the next loop's connection. Commands are written as soon as they are issued, without waiting for earlier
 /// replies, and flushed once per turn of the loop's task queue (commands issued by requests handled in the
-/// same turn share one system call); replies are matched in order. When Redis is unreachable, commands fail at once with
-/// ``RedisError/Kind/connectionFailed`` (the edge answers 503), and the next command reconnects.
+/// same turn share one system call); replies are matched in order. When Redis is unreachable, commands fail
+/// at once with ``RedisError/Kind/connectionFailed`` (the edge answers 503), and the next command reconnects.
 public final class RedisConnection: Sendable {
     public let configuration: RedisConfiguration
     private let connections: [LoopConnection]

@@ -23,7 +23,7 @@ struct EdgeCommand: AsyncParsableCommand {
     var holdGraceMillis: String?
     @Option(
         name: .customLong("journal-dir"),
-        help: "Where this edge journals settlements not yet acknowledged, for the ledger to recover if the edge dies (TOKMODEL_JOURNAL_DIR, default <ledger socket>.journals; must match the ledger's).")
+        help: "Where this edge journals its requests in flight and the settlements not yet acknowledged, for the ledger to settle if the edge dies (TOKMODEL_JOURNAL_DIR, default <ledger socket>.journals; must match the ledger's).")
     var journalDirectory: String?
     @Option(
         name: .customLong("journal-slots"),
