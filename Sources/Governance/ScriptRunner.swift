@@ -1,5 +1,5 @@
 import Crypto
-public import RedisClient
+import RedisClient
 
 /// Runs a Lua script by its SHA-1 (EVALSHA), loading it when Redis does not know it yet (after a restart).
 struct Script: Sendable {

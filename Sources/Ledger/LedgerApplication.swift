@@ -4,7 +4,7 @@ public import Logging
 import PostgresClient
 import RedisClient
 public import ServiceLifecycle
-public import TokModelCore
+import TokModelCore
 import UnixSignals
 
 /// Everything `tokmodel-ledger` needs to start.

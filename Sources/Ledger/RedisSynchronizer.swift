@@ -2,7 +2,7 @@ import Foundation
 public import Governance
 public import Logging
 public import PostgresClient
-public import RedisClient
+import RedisClient
 public import ServiceLifecycle
 import TokModelCore
 

@@ -33,7 +33,10 @@ struct SettlementJournalTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var journal: SettlementJournal? = try SettlementJournal(directory: dir, slots: 16, logger: logger)
         var slots: [String: Int32] = [:]
-        for id in ["a", "b", "c", "d"] { slots[id] = try #require(journal!.record(settlement(id))) }
+        for id in ["a", "b", "c", "d"] {
+            let slot = try #require(journal!.record(settlement(id)))
+            slots[id] = slot
+        }
         #expect(Set(slots.values).count == 4)
         journal!.release([slots["b"]!])
         // Resubmitted with other usage: a new slot, the old one released (as LedgerClient does).

@@ -135,7 +135,7 @@ struct RegressionTests {
               {"functionCall":{"name":"get_weather","args":{"city":"Paris"}}}]}}],
              "usageMetadata":{"promptTokenCount":20,"candidatesTokenCount":8,"thoughtsTokenCount":12,"totalTokenCount":40}}
             """#)
-        let answer = try Client.messages.encodeResponse(try Provider.gemini.decodeResponse(gemini))
+        let answer = try Client.messages.encodeResponse(Provider.gemini.decodeResponse(gemini))
         let blocks = answer["content"]?.arrayValue ?? []
         let thinking = try #require(blocks.first { $0["type"] == "thinking" })
         let signature = try #require(thinking["signature"]?.stringValue)
