@@ -126,20 +126,21 @@ final class LoopConnection: @unchecked Sendable {
                 continuation: continuation, expected: commands.count, replies: [],
                 deadline: .now() + .milliseconds(Int64(configuration.commandTimeoutMillis))))
         channel.write(buffer, promise: nil)
-        queueFlush(channel)
+        queueFlush()
         scheduleTimeoutCheck()
     }
 
     /// Flushes once the tasks already queued on the loop have run. Under load several requests' jobs sit in
     /// that queue, and their commands then reach Redis in one system call (and Redis answers them with one);
-    /// with nothing else queued the flush runs next, so a lone command waits for no one.
-    private func queueFlush(_ channel: any Channel) {
+    /// with nothing else queued the flush runs next, so a lone command waits for no one. It flushes whichever
+    /// connection is open when it runs (the one written to may have closed meanwhile).
+    private func queueFlush() {
         guard !flushQueued else { return }
         flushQueued = true
         eventLoop.execute { [self] in
             flushQueued = false
             flushes.add(1, ordering: .relaxed)
-            channel.flush()
+            channel?.flush()
         }
     }
 
