@@ -1,5 +1,7 @@
 import HTTPTypes
+import Logging
 import TokModelCore
+import UpstreamClient
 
 /// A model resolved through the catalog: the model, the route that serves it now, and its provider.
 struct ResolvedModel: Sendable {
@@ -12,8 +14,6 @@ struct ResolvedModel: Sendable {
 struct AdmittedRequest: Sendable {
     var billing: RequestBilling
     var headers: HTTPFields
-    /// Output tokens allowed per choice (what was reserved; sent upstream as the limit).
-    var outputLimit: Int64
 }
 
 /// How big a request can be, measured before any I/O.
@@ -59,30 +59,59 @@ extension Gateway {
     }
 
     /// Holds the worst-case cost and checks the key's and account's limits (one Redis round trip with a warm
-    /// key cache), and creates the request's billing guard.
-    func admit(
-        key: String, requestID: String, resolved: ResolvedModel, size: RequestSize, endpoint: String, startedAtMillis: Int64,
-        started: ContinuousClock.Instant
-    ) async throws -> AdmittedRequest {
+    /// key cache), creates the request's billing guard, and calls the provider. When the key's last admission
+    /// here left room for this request (``SpeculationBook``), the provider call starts at once and runs while
+    /// Redis decides; a refusal cancels it, and nothing is relayed before the request is admitted.
+    func admitAndCall(
+        _ upstreamRequest: UpstreamRequest, stream: Bool, key: String, requestID: String, resolved: ResolvedModel, size: RequestSize,
+        endpoint: String, startedAtMillis: Int64, started: ContinuousClock.Instant
+    ) async throws -> (AdmittedRequest, ProviderOutcome) {
+        let ticket = try ticket(requestID: requestID, resolved: resolved, size: size)
+        guard APIKey.looksValid(key) else { throw Gatekeeper.Refusal(error: .invalidKey) }
+        let keyHash = APIKey.hash(key)
+        guard gatekeeper.mayGoAhead(keyHash: keyHash, ticket: ticket) else {
+            let admitted = try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: false)
+            let request = admittedRequest(admitted, ticket: ticket, resolved: resolved, size: size, endpoint: endpoint, startedAtMillis: startedAtMillis, started: started)
+            return (request, await callProvider(upstreamRequest, provider: resolved.provider, stream: stream))
+        }
+        async let outcome = callProvider(upstreamRequest, provider: resolved.provider, stream: stream)
+        let admitted: Gatekeeper.Admitted
+        do {
+            admitted = try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: true)
+        } catch {
+            // Leaving the scope cancels the provider call (an answer already received is dropped unread).
+            logger.info("provider call sent ahead of a refused admission cancelled", metadata: ["gw.request.id": "\(requestID)"])
+            throw error
+        }
+        let request = admittedRequest(admitted, ticket: ticket, resolved: resolved, size: size, endpoint: endpoint, startedAtMillis: startedAtMillis, started: started)
+        return (request, await outcome)
+    }
+
+    /// What admission asks Redis for: the worst-case cost and the tokens charged to per-minute limits.
+    func ticket(requestID: String, resolved: ResolvedModel, size: RequestSize) throws(GatewayError) -> Gatekeeper.Ticket {
         let model = resolved.model
-        let outputLimit = try outputLimit(for: model, requested: size.requestedOutput)
-        let outputBound = outputLimit * size.choices
-        let reservation = model.prices.worstCaseCost(inputTokens: size.inputTokenBound, outputTokens: outputBound)
-        let admittedTokens = size.inputTokenEstimate + outputBound
-        let admitted = try await gatekeeper.admit(
-            key: key,
-            ticket: .init(
-                requestID: requestID, model: model.id, reservation: reservation, admittedTokens: admittedTokens,
-                holdMillis: Int64(resolved.provider.requestTimeoutMillis) + configuration.holdGraceMillis))
+        let outputBound = try outputLimit(for: model, requested: size.requestedOutput) * size.choices
+        return Gatekeeper.Ticket(
+            requestID: requestID, model: model.id,
+            reservation: model.prices.worstCaseCost(inputTokens: size.inputTokenBound, outputTokens: outputBound),
+            admittedTokens: size.inputTokenEstimate + outputBound,
+            holdMillis: Int64(resolved.provider.requestTimeoutMillis) + configuration.holdGraceMillis)
+    }
+
+    /// The billing guard (from here on the request is billed exactly once) and the headers of every answer.
+    private func admittedRequest(
+        _ admitted: Gatekeeper.Admitted, ticket: Gatekeeper.Ticket, resolved: ResolvedModel, size: RequestSize, endpoint: String,
+        startedAtMillis: Int64, started: ContinuousClock.Instant
+    ) -> AdmittedRequest {
         let billing = RequestBilling(
             base: .init(
-                requestID: requestID, accountID: admitted.accountID, keyID: admitted.keyID, model: model.id, provider: resolved.provider.name,
-                endpoint: endpoint, reservation: reservation, admittedTokens: admittedTokens, prices: model.prices,
-                inputTokenEstimate: size.inputTokenEstimate),
+                requestID: ticket.requestID, accountID: admitted.accountID, keyID: admitted.keyID, model: resolved.model.id,
+                provider: resolved.provider.name, endpoint: endpoint, reservation: ticket.reservation, admittedTokens: ticket.admittedTokens,
+                prices: resolved.model.prices, inputTokenEstimate: size.inputTokenEstimate),
             ledger: ledger, startedAtMillis: startedAtMillis, started: started)
         var headers: HTTPFields = [:]
-        headers[.requestID] = requestID
+        headers[.requestID] = ticket.requestID
         RateLimitHeaders.add(admitted.limits, to: &headers)
-        return AdmittedRequest(billing: billing, headers: headers, outputLimit: outputLimit)
+        return AdmittedRequest(billing: billing, headers: headers)
     }
 }

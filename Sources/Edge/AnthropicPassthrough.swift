@@ -22,15 +22,6 @@ extension TranslatingEndpoint {
             throw GatewayError.invalidJSON(error.description)
         }
         let images = chat.imageCount
-        let admitted = try await gateway.admit(
-            key: key, requestID: requestID, resolved: resolved,
-            size: RequestSize(
-                inputTokenBound: Int64(body.count) + Int64(images) * OpenAIChatRequest.imageTokenAllowance,
-                inputTokenEstimate: Int64(body.count / 4) + Int64(images) * 765, requestedOutput: chat.maxOutputTokens, choices: 1),
-            endpoint: ingress.endpointName, startedAtMillis: startedAtMillis, started: started)
-        let billing = admitted.billing
-        var headers = admitted.headers
-
         var splicer = ByteSplicer(source: body, members: members)
         splicer.set("model", .string(resolved.route.upstreamModel))
         var upstreamRequest = ProviderCall.request(provider: resolved.provider, path: "/messages", body: splicer.result(), stream: chat.stream)
@@ -40,9 +31,17 @@ extension TranslatingEndpoint {
             upstreamRequest.headers.removeAll { $0.name.lowercased() == name }
             upstreamRequest.headers.append((name, value))
         }
+        let (admitted, outcome) = try await gateway.admitAndCall(
+            upstreamRequest, stream: chat.stream, key: key, requestID: requestID, resolved: resolved,
+            size: RequestSize(
+                inputTokenBound: Int64(body.count) + Int64(images) * OpenAIChatRequest.imageTokenAllowance,
+                inputTokenEstimate: Int64(body.count / 4) + Int64(images) * 765, requestedOutput: chat.maxOutputTokens, choices: 1),
+            endpoint: ingress.endpointName, startedAtMillis: startedAtMillis, started: started)
+        let billing = admitted.billing
+        var headers = admitted.headers
         let inputEstimate = Int64(body.count / 4)
         let bytes: [UInt8]
-        switch await gateway.callProvider(upstreamRequest, provider: resolved.provider, stream: chat.stream) {
+        switch outcome {
         case .failed(let error):
             billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
             return Responses.error(error, dialect: .anthropic, requestID: requestID, headers: headers)

@@ -46,8 +46,11 @@ struct ChatCompletionsEndpoint: Sendable {
                 body: body, key: key, requestID: requestID, startedAtMillis: startedAtMillis, started: started)
         }
         try gateway.checkCapabilities(resolved.model, tools: chat.usesTools, images: chat.imageParts > 0, jsonSchema: chat.usesJSONSchema)
-        let admitted = try await gateway.admit(
-            key: key, requestID: requestID, resolved: resolved,
+        let upstreamRequest = ProviderCall.request(
+            provider: resolved.provider, path: "/chat/completions", body: chat.upstreamBody(upstreamModel: resolved.route.upstreamModel),
+            stream: chat.stream)
+        let (admitted, outcome) = try await gateway.admitAndCall(
+            upstreamRequest, stream: chat.stream, key: key, requestID: requestID, resolved: resolved,
             size: RequestSize(
                 inputTokenBound: chat.inputTokenBound, inputTokenEstimate: chat.inputTokenEstimate, requestedOutput: chat.maxOutputTokens,
                 choices: chat.choices),
@@ -55,12 +58,8 @@ struct ChatCompletionsEndpoint: Sendable {
         let billing = admitted.billing
         var headers = admitted.headers
         let model = resolved.model
-        let route = resolved.route
         let provider = resolved.provider
-
-        let upstreamRequest = ProviderCall.request(
-            provider: provider, path: "/chat/completions", body: chat.upstreamBody(upstreamModel: route.upstreamModel), stream: chat.stream)
-        switch await gateway.callProvider(upstreamRequest, provider: provider, stream: chat.stream) {
+        switch outcome {
         case .failed(let error):
             billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
             return Responses.error(error, dialect: .openAI, requestID: requestID, headers: headers)

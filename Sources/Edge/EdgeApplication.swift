@@ -34,7 +34,10 @@ public struct EdgeApplication: Sendable {
         self.redis = redis
         self.gateway = Gateway(
             configuration: configuration, catalog: catalog,
-            gatekeeper: Gatekeeper(governance: GovernanceStore(redis: redis), keyCache: KeyCache(), logger: logger),
+            gatekeeper: Gatekeeper(
+                governance: GovernanceStore(redis: redis), keyCache: KeyCache(),
+                speculation: configuration.speculativeDispatch ? SpeculationGate(maxAge: .milliseconds(configuration.speculationWindowMillis)) : nil,
+                logger: logger),
             upstream: UpstreamClient(logger: logger), ledger: ledger, logger: logger)
         for model in catalog.modelIDs.compactMap({ catalog.models[$0] }) where catalog.activeRoute(for: model) == nil {
             logger.notice("model has no available provider (missing API key?)", metadata: ["gw.model": "\(model.id)"])

@@ -20,6 +20,12 @@ public struct EdgeConfiguration: Sendable {
     /// acknowledged. Beyond it, new ones are kept in memory only (logged). 512 bytes each, touched at start.
     public var journalSlots = SettlementJournal.defaultSlots
     public static let journalSlotRange = 64...1_048_576
+    /// Whether a request whose key's last admission here left room for it goes to its provider while Redis
+    /// admits it (`SpeculationBook`), instead of after. Admission stays authoritative either way.
+    public var speculativeDispatch = true
+    /// How long an admission's report of what it left is trusted for sending the key's next requests ahead.
+    public var speculationWindowMillis = 1_000
+    public static let speculationWindowRange = 1...60_000
 
     public init(host: String, port: Int, catalogPath: String, redisURL: String, ledgerSocketPath: String) {
         self.host = host

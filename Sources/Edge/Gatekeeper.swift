@@ -8,7 +8,17 @@ import TokModelCore
 struct Gatekeeper: Sendable {
     let governance: GovernanceStore
     let keyCache: KeyCache
+    /// Remembers what each key's last admission left, to send requests ahead of their admission; nil when the
+    /// edge runs with speculative dispatch off.
+    let speculation: SpeculationGate?
     let logger: Logger
+
+    init(governance: GovernanceStore, keyCache: KeyCache, speculation: SpeculationGate? = nil, logger: Logger) {
+        self.governance = governance
+        self.keyCache = keyCache
+        self.speculation = speculation
+        self.logger = logger
+    }
 
     /// What a request needs admitted.
     struct Ticket: Sendable {
@@ -18,6 +28,8 @@ struct Gatekeeper: Sendable {
         /// Tokens charged to tokens-per-minute limits now; corrected at settlement.
         var admittedTokens: Int64
         var holdMillis: Int64
+
+        var claim: SpeculationBook.Claim { .init(reservation: reservation, tokens: admittedTokens) }
     }
 
     struct Admitted: Sendable {
@@ -67,7 +79,19 @@ struct Gatekeeper: Sendable {
     /// mapping is cached (two the first time a key is seen by this edge).
     func admit(key: String, ticket: Ticket) async throws(Refusal) -> Admitted {
         guard APIKey.looksValid(key) else { throw Refusal(error: .invalidKey) }
-        let hash = APIKey.hash(key)
+        return try await admit(keyHash: APIKey.hash(key), ticket: ticket, ahead: false)
+    }
+
+    /// Whether the request may be sent to its provider before its admission answers (``SpeculationBook``);
+    /// if so, admit it with `ahead: true`.
+    func mayGoAhead(keyHash: String, ticket: Ticket) -> Bool {
+        speculation?.claimAhead(keyHash, ticket.claim) ?? false
+    }
+
+    /// Admission by the key's SHA-256; `ahead` says the request was already sent to its provider.
+    func admit(keyHash hash: String, ticket: Ticket, ahead: Bool) async throws(Refusal) -> Admitted {
+        var headroom: AdmissionDecision.Headroom?
+        defer { speculation?.settle(hash, claim: ticket.claim, wasAhead: ahead, headroom: headroom) }
         do {
             var entry = keyCache.lookup(hash)
             if entry == nil {
@@ -85,6 +109,7 @@ struct Gatekeeper: Sendable {
                 .init(
                     requestID: ticket.requestID, accountID: entry.accountID, keyID: entry.keyID, model: ticket.model,
                     reservation: ticket.reservation, admittedTokens: ticket.admittedTokens, holdMillis: ticket.holdMillis))
+            if case .admitted(_, let room) = decision { headroom = room }
             return try Self.interpret(decision, entry: entry, model: ticket.model)
         } catch let refusal as Refusal {
             throw refusal
@@ -96,7 +121,7 @@ struct Gatekeeper: Sendable {
 
     static func interpret(_ decision: AdmissionDecision, entry: KeyCache.Entry, model: String) throws(Refusal) -> Admitted {
         switch decision {
-        case .admitted(let limits):
+        case .admitted(let limits, _):
             return Admitted(accountID: entry.accountID, keyID: entry.keyID, limits: limits)
         case .notReady:
             throw Refusal(error: .redisUnavailable)

@@ -65,22 +65,21 @@ struct TranslatingEndpoint: Sendable {
         let upstreamBody = try egress.encodeRequest(chat, upstreamModel: resolved.route.upstreamModel)
 
         let imageTokens = Int64(images) * OpenAIChatRequest.imageTokenAllowance
-        let admitted = try await gateway.admit(
-            key: key, requestID: requestID, resolved: resolved,
+        let upstreamRequest = ProviderCall.request(
+            provider: resolved.provider, path: egress.path(upstreamModel: resolved.route.upstreamModel, stream: chat.stream), body: upstreamBody,
+            stream: chat.stream)
+        let (admitted, outcome) = try await gateway.admitAndCall(
+            upstreamRequest, stream: chat.stream, key: key, requestID: requestID, resolved: resolved,
             size: RequestSize(
                 inputTokenBound: Int64(body.count) + imageTokens, inputTokenEstimate: Int64(body.count / 4) + Int64(images) * 765,
                 requestedOutput: chat.maxOutputTokens, choices: choices),
             endpoint: ingress.endpointName, startedAtMillis: startedAtMillis, started: started)
         let billing = admitted.billing
         var headers = admitted.headers
-
-        let upstreamRequest = ProviderCall.request(
-            provider: resolved.provider, path: egress.path(upstreamModel: resolved.route.upstreamModel, stream: chat.stream), body: upstreamBody,
-            stream: chat.stream)
         let context = StreamContext(
             clientModel: resolved.model.id, request: clientRequest, clientBody: json, egress: egress, provider: resolved.provider, billing: billing,
             inputEstimate: Int64(body.count / 4))
-        switch await gateway.callProvider(upstreamRequest, provider: resolved.provider, stream: chat.stream) {
+        switch outcome {
         case .failed(let error):
             billing.finish(usage: .zero, source: .none, outcome: .upstreamFailed, status: error.status)
             return Responses.error(error, dialect: ingress.errorDialect, requestID: requestID, headers: headers)

@@ -22,8 +22,28 @@ public enum AdmissionDecision: Sendable, Equatable {
         }
     }
 
+    /// What an admission left for the requests after it, each `nil` where nothing limits it. An edge uses it
+    /// to predict whether the key's next request will be admitted too (speculative dispatch, in the edge).
+    public struct Headroom: Sendable, Equatable {
+        /// Money still available: the account's balance less its holds, or the key's tightest spend limit.
+        public var money: Money?
+        /// Requests the key's and the account's per-minute limits allow right now.
+        public var requests: Int64?
+        /// Tokens the key's and the account's per-minute limits allow right now.
+        public var tokens: Int64?
+        /// More requests in flight the key's and the account's concurrency limits allow.
+        public var inFlight: Int64?
+
+        public init(money: Money? = nil, requests: Int64? = nil, tokens: Int64? = nil, inFlight: Int64? = nil) {
+            self.money = money
+            self.requests = requests
+            self.tokens = tokens
+            self.inFlight = inFlight
+        }
+    }
+
     /// Admitted; the reservation is held under the request id.
-    case admitted(Limits)
+    case admitted(Limits, Headroom)
     /// Redis has not been rebuilt from PostgreSQL (after a wipe): answer 503.
     case notReady
     case unknownKey
@@ -167,8 +187,10 @@ public struct GovernanceStore: Sendable {
         func at(_ i: Int) -> Int64 { i < v.count ? v[i] : 0 }
         switch code {
         case 1:
+            func room(_ i: Int) -> Int64? { i < v.count && v[i] >= 0 ? v[i] : nil }
             return .admitted(
-                .init(requestLimit: at(1), requestsRemaining: at(2), requestsResetMillis: at(3), tokenLimit: at(4), tokensRemaining: at(5), tokensResetMillis: at(6)))
+                .init(requestLimit: at(1), requestsRemaining: at(2), requestsResetMillis: at(3), tokenLimit: at(4), tokensRemaining: at(5), tokensResetMillis: at(6)),
+                .init(money: room(7).map { Money(nanos: $0) }, requests: room(8), tokens: room(9), inFlight: room(10)))
         case 2: return .notReady
         case 3: return .unknownKey
         case 4: return .revokedKey

@@ -98,6 +98,11 @@ enum Scripts {
         local reserve = tonumber(ARGV[3])
         if bal < 9007199254740992 and bal - held < reserve then return {9, bal - held} end
 
+        -- What is left once this request is held (-1: nothing limits it), for the edge's prediction of the
+        -- key's next admission (docs/architecture.md, "Speculative dispatch"): money (the balance, then the
+        -- key's spend limits), requests and tokens (key and account limits), requests in flight.
+        local function tighter(room, v) if room < 0 or v < room then return math.max(0, v) end return room end
+        local moneyRoom = (bal < 9007199254740992) and math.max(0, bal - held - reserve) or -1
         local limT, limD, limM = tonumber(k[7]) or 0, tonumber(k[8]) or 0, tonumber(k[9]) or 0
         if limT > 0 or limD > 0 or limM > 0 then
           local y, m, d = civil(math.floor(nowUs / 86400000000))
@@ -109,7 +114,17 @@ enum Scripts {
           if limT > 0 and spentT + kHeld + reserve > limT then return {12, limT, 1, spentT} end
           if limD > 0 and spentD + kHeld + reserve > limD then return {12, limD, 2, spentD} end
           if limM > 0 and spentM + kHeld + reserve > limM then return {12, limM, 3, spentM} end
+          if limT > 0 then moneyRoom = tighter(moneyRoom, limT - spentT - kHeld - reserve) end
+          if limD > 0 then moneyRoom = tighter(moneyRoom, limD - spentD - kHeld - reserve) end
+          if limM > 0 then moneyRoom = tighter(moneyRoom, limM - spentM - kHeld - reserve) end
         end
+        local requestRoom, tokenRoom, flightRoom = -1, -1, -1
+        if rpm > 0 then requestRoom = tighter(requestRoom, rRem) end
+        if arpm > 0 then requestRoom = tighter(requestRoom, arRem) end
+        if tpm > 0 then tokenRoom = tighter(tokenRoom, tRem) end
+        if atpm > 0 then tokenRoom = tighter(tokenRoom, atRem) end
+        if kConc > 0 then flightRoom = tighter(flightRoom, kConc - kInfl - 1) end
+        if aConc > 0 then flightRoom = tighter(flightRoom, aConc - aInfl - 1) end
 
         -- A request id is held once: a second admission under the same id would count its hold twice.
         if redis.call('HEXISTS', KEYS[4], ARGV[1]) == 1 then return {13} end
@@ -126,7 +141,7 @@ enum Scripts {
         -- Report the key's limits, or the account's where the key has none.
         if rpm <= 0 and arpm > 0 then rpm, rRem, rReset = arpm, arRem, arReset end
         if tpm <= 0 and atpm > 0 then tpm, tRem, tReset = atpm, atRem, atReset end
-        return {1, rpm, rRem, rReset, tpm, tRem, tReset, bal - held - reserve}
+        return {1, rpm, rRem, rReset, tpm, tRem, tReset, moneyRoom, requestRoom, tokenRoom, flightRoom}
         """
 
     /// Key lookup by hash. KEYS: key-hash mapping, ready. Returns `{1, "acct:key"}`, `{3}` unknown, `{2}` not ready.

@@ -29,6 +29,14 @@ struct EdgeCommand: AsyncParsableCommand {
         name: .customLong("journal-slots"),
         help: "Journal slots (512 bytes each): requests in flight plus settlements not yet acknowledged (TOKMODEL_JOURNAL_SLOTS, default 8192, 64 to 1048576).")
     var journalSlots: String?
+    @Option(
+        name: .customLong("speculative-dispatch"),
+        help: "on: call the provider while Redis admits a request, for keys whose last admission here left room for it (a refusal cancels the call); off: always admit first (TOKMODEL_SPECULATIVE_DISPATCH, default on).")
+    var speculativeDispatch: String?
+    @Option(
+        name: .customLong("speculation-window-ms"),
+        help: "How long a key's last admission vouches for sending its next requests ahead (TOKMODEL_SPECULATION_WINDOW_MS, default 1000, 1 to 60000).")
+    var speculationWindowMillis: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (TOKMODEL_LOG_LEVEL, default info).")
     var logLevel: String?
 
@@ -60,6 +68,19 @@ struct EdgeCommand: AsyncParsableCommand {
                 throw ValidationError("--journal-slots must be an integer from 64 to 1048576, got '\(text)'")
             }
             configuration.journalSlots = value
+        }
+        if let text = speculativeDispatch ?? env["TOKMODEL_SPECULATIVE_DISPATCH"] {
+            switch text.lowercased() {
+            case "on", "true", "1", "yes": configuration.speculativeDispatch = true
+            case "off", "false", "0", "no": configuration.speculativeDispatch = false
+            default: throw ValidationError("--speculative-dispatch must be on or off, got '\(text)'")
+            }
+        }
+        if let text = speculationWindowMillis ?? env["TOKMODEL_SPECULATION_WINDOW_MS"] {
+            guard let value = Int(text), EdgeConfiguration.speculationWindowRange.contains(value) else {
+                throw ValidationError("--speculation-window-ms must be an integer from 1 to 60000, got '\(text)'")
+            }
+            configuration.speculationWindowMillis = value
         }
         let application = try EdgeApplication(configuration: configuration, environment: env, logger: logger)
         try await application.run { port in

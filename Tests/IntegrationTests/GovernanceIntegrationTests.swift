@@ -44,9 +44,13 @@ extension AdmissionDecision {
         if case .admitted = self { return true }
         return false
     }
+    var headroom: Headroom? {
+        if case .admitted(_, let headroom) = self { return headroom }
+        return nil
+    }
     var limits: Limits? {
         switch self {
-        case .admitted(let limits), .requestRateLimited(_, let limits), .tokenRateLimited(_, let limits): limits
+        case .admitted(let limits, _), .requestRateLimited(_, let limits), .tokenRateLimited(_, let limits): limits
         default: nil
         }
     }
@@ -63,7 +67,8 @@ struct GovernanceIntegrationTests {
             #expect(
                 decision
                     == .admitted(
-                        .init(requestLimit: 60, requestsRemaining: 59, requestsResetMillis: 1_000, tokenLimit: 10_000, tokensRemaining: 9_900, tokensResetMillis: 600)))
+                        .init(requestLimit: 60, requestsRemaining: 59, requestsResetMillis: 1_000, tokenLimit: 10_000, tokensRemaining: 9_900, tokensResetMillis: 600),
+                        .init(money: Money(nanos: 7_500), requests: 59, tokens: 9_900)))
 
             let holds = try await g.store.holds(accountID: g.accountID)
             #expect(holds.count == 1)
@@ -335,6 +340,40 @@ struct GovernanceIntegrationTests {
             try await g.setUp(balance: nil)
             #expect(try await g.admit(g.request(reservation: 1)) == .insufficientCredits(available: .zero))
             #expect(try await g.store.holds(accountID: g.accountID).isEmpty)
+        }
+    }
+
+    /// What an admission leaves for the next requests, which an edge uses to decide whether to call the provider
+    /// while the next admission runs: each figure is the tightest of the limits that apply, nil when none does.
+    @Test func admissionReportsTheHeadroomItLeaves() async throws {
+        try await withGovernance { g in
+            try await g.setUp(balance: 10_000) {
+                $0.requestsPerMinute = 60
+                $0.tokensPerMinute = 10_000
+                $0.maxConcurrent = 3
+                $0.spendLimit = Money(nanos: 6_000)
+            }
+            // Balance 10,000 − 2,500 held = 7,500, but the key's total spend limit leaves 6,000 − 2,500 = 3,500.
+            let first = try await g.admit(g.request(reservation: 2_500, tokens: 100))
+            #expect(first.headroom == .init(money: Money(nanos: 3_500), requests: 59, tokens: 9_900, inFlight: 2))
+            let second = try await g.admit(g.request(reservation: 2_500, tokens: 100))
+            let room = try #require(second.headroom)
+            #expect(room.money == Money(nanos: 1_000) && room.inFlight == 1)
+            // The per-minute limits refill meanwhile (a token every 6 ms): 58 and 9,800 if no time passed.
+            #expect((58...59).contains(room.requests ?? -1) && (9_800..<9_900).contains(room.tokens ?? -1))
+            // The headroom said a third such request would be refused, and it is.
+            #expect(try await g.admit(g.request(reservation: 2_500, tokens: 100)) == .spendLimitReached(limit: Money(nanos: 6_000), period: .total, spent: .zero))
+        }
+        try await withGovernance { g in
+            // No limits on the key: only the balance bounds what follows.
+            try await g.setUp(balance: 1_000)
+            #expect(try await g.admit(g.request(reservation: 400)).headroom == .init(money: Money(nanos: 600)))
+            #expect(try await g.admit(g.request(reservation: 600)).headroom == .init(money: .zero))
+        }
+        try await withGovernance { g in
+            // A balance beyond 2^53 nano-dollars is treated as covering any request (docs/money.md): no money bound.
+            try await g.setUp(balance: 1 << 60)
+            #expect(try await g.admit(g.request(reservation: 400)).headroom == .init())
         }
     }
 

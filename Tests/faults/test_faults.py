@@ -560,3 +560,68 @@ def test_concurrency_tpm_spend_and_account_limits_hold_across_two_edges():
         assert_audit_clean()
     finally:
         s.stop()
+
+
+def mock_requests(s):
+    return httpx.get(f"http://127.0.0.1:{s.mock_port}/mock/stats", timeout=5).json()["requests"]
+
+
+SENT_AHEAD_AND_CANCELLED = "provider call sent ahead of a refused admission cancelled"
+
+
+def test_a_request_sent_ahead_of_its_admission_is_cancelled_by_a_refusal_and_never_billed():
+    """Speculative dispatch: a key admitted moments ago has its next request sent to the provider while Redis
+    admits it. When Redis refuses (here: the key was revoked in between), the provider call is cancelled, the
+    client gets the refusal at once, nothing is held or billed, and the key's next request waits for Redis."""
+    s = Stack(edge_env={"TOKMODEL_SPECULATION_WINDOW_MS": "60000"})
+    try:
+        account = new_account("1.00")
+        key = admin("keys", "create", "--account", account)["secret"]
+        key_id = admin("keys", "list", "--account", account)[-1]["id"]
+        assert chat(s.edges[0].url, key).status_code == 200        # first use: admitted before the call
+        assert chat(s.edges[0].url, key).status_code == 200        # sent ahead, then admitted: served and billed
+        assert mock_requests(s) == 2
+        admin("keys", "revoke", str(key_id))
+
+        started = time.monotonic()
+        refused = chat(s.edges[0].url, key, content="slow [[mock:latency_ms=6000]]")
+        elapsed = time.monotonic() - started
+        log = open(s.log("edge0")).read()
+        print(f"\nrevoked key, request sent ahead: {refused.status_code} in {elapsed * 1000:.0f} ms; "
+              f"cancelled ahead: {log.count(SENT_AHEAD_AND_CANCELLED)}")
+        assert refused.status_code == 401 and refused.json()["error"]["message"]
+        assert log.count(SENT_AHEAD_AND_CANCELLED) == 1             # it did go ahead...
+        assert elapsed < 3                                          # ...and the 6 s answer was not waited for
+        reached = mock_requests(s)                                  # 3, unless cancelled before it was sent
+        assert reached in (2, 3)
+
+        # The refusal made the edge forget the key: its next request waits for Redis and never reaches the provider.
+        assert chat(s.edges[0].url, key).status_code == 401
+        assert mock_requests(s) == reached
+        assert open(s.log("edge0")).read().count(SENT_AHEAD_AND_CANCELLED) == 1
+
+        wait_settled(account, 2)
+        time.sleep(0.5)
+        assert len(billed_request_ids(account)) == 2                # the two served requests, nothing else
+        balance = account_balance(account)
+        assert balance["held_nano"] == 0
+        assert balance["balance_nano"] == 1_000_000_000 - 2 * cost(9, 12)
+
+        # With speculative dispatch off, a revoked key's request never reaches the provider.
+        s.edge_env = {"TOKMODEL_SPECULATIVE_DISPATCH": "off"}
+        strict = s.make_edge(1).start()
+        s.edges.append(strict)
+        s.wait_http(strict.url + "/health")
+        other = admin("keys", "create", "--account", account)["secret"]
+        other_id = admin("keys", "list", "--account", account)[-1]["id"]
+        assert chat(strict.url, other).status_code == 200
+        assert chat(strict.url, other).status_code == 200
+        before = mock_requests(s)
+        admin("keys", "revoke", str(other_id))
+        assert chat(strict.url, other, content="slow [[mock:latency_ms=6000]]").status_code == 401
+        assert mock_requests(s) == before
+        assert SENT_AHEAD_AND_CANCELLED not in open(s.log("edge1")).read()
+        wait_settled(account, 4)
+        assert_audit_clean()
+    finally:
+        s.stop()
