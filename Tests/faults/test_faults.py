@@ -600,12 +600,23 @@ def test_a_request_sent_ahead_of_its_admission_is_cancelled_by_a_refusal_and_nev
         assert mock_requests(s) == reached
         assert open(s.log("edge0")).read().count(SENT_AHEAD_AND_CANCELLED) == 1
 
-        wait_settled(account, 2)
+        # The same for a stream: the refusal is the whole answer, in JSON, not an event stream.
+        streamer = admin("keys", "create", "--account", account)["secret"]
+        streamer_id = admin("keys", "list", "--account", account)[-1]["id"]
+        assert chat(s.edges[0].url, streamer, stream=True).status_code == 200
+        assert chat(s.edges[0].url, streamer, stream=True).status_code == 200
+        admin("keys", "revoke", str(streamer_id))
+        refused = chat(s.edges[0].url, streamer, content="slow [[mock:latency_ms=6000]]", stream=True)
+        assert refused.status_code == 401 and refused.headers["content-type"].startswith("application/json")
+        assert refused.json()["error"]["code"] == "revoked_api_key"
+        assert open(s.log("edge0")).read().count(SENT_AHEAD_AND_CANCELLED) == 2
+
+        wait_settled(account, 4)
         time.sleep(0.5)
-        assert len(billed_request_ids(account)) == 2                # the two served requests, nothing else
+        assert len(billed_request_ids(account)) == 4                # the four served requests, nothing else
         balance = account_balance(account)
         assert balance["held_nano"] == 0
-        assert balance["balance_nano"] == 1_000_000_000 - 2 * cost(9, 12)
+        assert balance["balance_nano"] == 1_000_000_000 - 4 * cost(9, 12)
 
         # With speculative dispatch off, a revoked key's request never reaches the provider.
         s.edge_env = {"TOKMODEL_SPECULATIVE_DISPATCH": "off"}
@@ -621,7 +632,7 @@ def test_a_request_sent_ahead_of_its_admission_is_cancelled_by_a_refusal_and_nev
         assert chat(strict.url, other, content="slow [[mock:latency_ms=6000]]").status_code == 401
         assert mock_requests(s) == before
         assert SENT_AHEAD_AND_CANCELLED not in open(s.log("edge1")).read()
-        wait_settled(account, 4)
+        wait_settled(account, 6)
         assert_audit_clean()
     finally:
         s.stop()
