@@ -69,21 +69,22 @@ extension Gateway {
         let ticket = try ticket(requestID: requestID, resolved: resolved, size: size)
         guard APIKey.looksValid(key) else { throw Gatekeeper.Refusal(error: .invalidKey) }
         let keyHash = APIKey.hash(key)
+        func admitted(_ admitted: Gatekeeper.Admitted) -> AdmittedRequest {
+            admittedRequest(admitted, ticket: ticket, resolved: resolved, size: size, endpoint: endpoint, startedAtMillis: startedAtMillis, started: started)
+        }
         guard gatekeeper.mayGoAhead(keyHash: keyHash, ticket: ticket) else {
-            let admitted = try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: false)
-            let request = admittedRequest(admitted, ticket: ticket, resolved: resolved, size: size, endpoint: endpoint, startedAtMillis: startedAtMillis, started: started)
+            let request = admitted(try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: false))
             return (request, await callProvider(upstreamRequest, provider: resolved.provider, stream: stream))
         }
         async let outcome = callProvider(upstreamRequest, provider: resolved.provider, stream: stream)
-        let admitted: Gatekeeper.Admitted
+        let request: AdmittedRequest
         do {
-            admitted = try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: true)
+            request = admitted(try await gatekeeper.admit(keyHash: keyHash, ticket: ticket, ahead: true))
         } catch {
             // Leaving the scope cancels the provider call (an answer already received is dropped unread).
             logger.info("provider call sent ahead of a refused admission cancelled", metadata: ["gw.request.id": "\(requestID)"])
             throw error
         }
-        let request = admittedRequest(admitted, ticket: ticket, resolved: resolved, size: size, endpoint: endpoint, startedAtMillis: startedAtMillis, started: started)
         return (request, await outcome)
     }
 

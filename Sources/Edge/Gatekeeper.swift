@@ -75,20 +75,15 @@ struct Gatekeeper: Sendable {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
-    /// Checks the key and its limits and holds the worst-case cost, in one Redis round trip when the key's
-    /// mapping is cached (two the first time a key is seen by this edge).
-    func admit(key: String, ticket: Ticket) async throws(Refusal) -> Admitted {
-        guard APIKey.looksValid(key) else { throw Refusal(error: .invalidKey) }
-        return try await admit(keyHash: APIKey.hash(key), ticket: ticket, ahead: false)
-    }
-
     /// Whether the request may be sent to its provider before its admission answers (``SpeculationBook``);
     /// if so, admit it with `ahead: true`.
     func mayGoAhead(keyHash: String, ticket: Ticket) -> Bool {
         speculation?.claimAhead(keyHash, ticket.claim) ?? false
     }
 
-    /// Admission by the key's SHA-256; `ahead` says the request was already sent to its provider.
+    /// Checks the key (by its SHA-256) and its limits and holds the worst-case cost, in one Redis round trip
+    /// when the key's mapping is cached (two the first time a key is seen by this edge). `ahead` says the
+    /// request was already sent to its provider; either way the outcome updates the speculation book.
     func admit(keyHash hash: String, ticket: Ticket, ahead: Bool) async throws(Refusal) -> Admitted {
         var headroom: AdmissionDecision.Headroom?
         defer { speculation?.settle(hash, claim: ticket.claim, wasAhead: ahead, headroom: headroom) }

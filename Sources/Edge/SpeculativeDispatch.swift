@@ -8,13 +8,13 @@ import TokModelCore
 /// Admission stays authoritative: nothing is relayed, held or billed before Redis admits the request, and a
 /// refusal cancels the provider call. What a wrong guess costs is a provider call the operator pays for and
 /// nobody is billed for, so the edge guesses only when its last admission of the same key, less than
-/// ``maxAge`` (a second by default) ago, left room for this request too: each admission reports what it leaves (money, requests and
-/// tokens per minute, requests in flight — `AdmissionDecision.Headroom`), and the requests already sent ahead on
-/// that report are counted against it. Any refusal (or a Redis failure) forgets the key until an admission
-/// succeeds again. So a guess is wrong only when something changed elsewhere within the last second — another
-/// edge spent the balance, an operator revoked the key or lowered a limit — and then at most ``maxPending``
-/// calls per key are wasted before the refusal arrives. A key this edge has not admitted recently (first use, revoked, out of credits)
-/// always waits for Redis.
+/// ``maxAge`` (a second by default) ago, left room for this request too: each admission reports what it
+/// leaves (money, requests and tokens per minute, requests in flight — `AdmissionDecision.Headroom`), and the
+/// requests already sent ahead on that report are counted against it. Any refusal (or a Redis failure)
+/// forgets the key until an admission succeeds again. So a guess is wrong only when something changed
+/// elsewhere within that time — another edge spent the balance, an operator revoked the key or lowered a
+/// limit — and then at most ``maxPending`` calls per key are wasted before the refusal arrives. A key this
+/// edge has not admitted recently (first use, revoked, out of credits) always waits for Redis.
 struct SpeculationBook: Sendable {
     /// How long an admission's report is trusted.
     let maxAge: Duration

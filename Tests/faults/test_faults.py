@@ -482,7 +482,7 @@ def test_edge_stopped_gracefully_leaves_no_journal(stack):
     wait_settled(account, 1)
 
 
-def test_edge_journal_size_is_configurable_and_checked():
+def test_edge_journal_size_and_speculation_flags_are_checked():
     s = Stack(edge_env={"TOKMODEL_JOURNAL_SLOTS": "1024"})
     try:
         journal_dir = s.socket(0) + ".journals"
@@ -492,6 +492,11 @@ def test_edge_journal_size_is_configurable_and_checked():
                               "--ledger-socket", s.socket(0), "--journal-slots", "10"], capture_output=True, text=True, timeout=60)
         assert bad.returncode != 0
         assert "--journal-slots must be an integer from 64 to 1048576, got '10'" in bad.stderr
+        for flag, value, message in (("--speculative-dispatch", "maybe", "--speculative-dispatch must be on or off, got 'maybe'"),
+                                     ("--speculation-window-ms", "0", "--speculation-window-ms must be an integer from 1 to 60000, got '0'")):
+            bad = subprocess.run([f"{BIN}/tokmodel-edge", "--listen", "127.0.0.1:0", "--catalog", s.catalog,
+                                  "--ledger-socket", s.socket(0), flag, value], capture_output=True, text=True, timeout=60)
+            assert bad.returncode != 0 and message in bad.stderr
     finally:
         s.stop()
 
