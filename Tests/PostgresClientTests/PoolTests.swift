@@ -33,31 +33,39 @@ struct PoolTests {
 
     @Test("blocking calls run off the cooperative pool")
     func doesNotBlockCooperativePool() async throws {
-        // Six one-second sleeps at once. On the cooperative pool (one thread per core) at most a core's worth
-        // could be in PostgreSQL at the same moment; on the pool's own threads all six are. A separate
-        // connection watches pg_stat_activity: seeing all six active together proves the overlap without
-        // measuring any time.
+        // Six calls that each block in PostgreSQL until a lock is released. On the cooperative pool (one
+        // thread per core) at most a core's worth could be waiting in PostgreSQL at the same moment; on the
+        // pool's own threads all six are. A separate connection holds the lock and watches pg_stat_activity
+        // until it has seen all six waiting (or a generous deadline passes), then releases it: the proof of
+        // overlap depends on no timing, only on what PostgreSQL reports, however slowly sessions open.
         let calls = 6
-        let marker = "tm_overlap_\(UInt32.random(in: 0...UInt32.max))"
+        let lockKey = Int64.random(in: 1...Int64.max)
+        let marker = "tm_overlap_\(lockKey)"
         let observed = try await TestDatabase.withPool(size: calls) { pool in
             try await TestDatabase.withPool(size: 1) { watcher in
-                try await withThrowingTaskGroup(of: Int.self) { group in
+                // A session-level lock: it stays with the watcher's one connection between calls.
+                try await watcher.query("SELECT pg_advisory_lock($1::bigint)", [.int64(lockKey)])
+                return try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<calls {
                         group.addTask {
-                            try await pool.query("SELECT pg_sleep(1), '\(marker)'")
+                            try await pool.query("SELECT pg_advisory_xact_lock_shared($1::bigint), '\(marker)'", [.int64(lockKey)])
                             return 0
                         }
                     }
                     group.addTask {
-                        var most = 0
-                        for _ in 0..<400 where most < calls {
-                            let rows = try await watcher.query(
-                                "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND query NOT LIKE '%pg_stat_activity%'",
-                                [PostgresParameter(marker)])
-                            most = max(most, rows.first?.int("n") ?? 0)
-                            try await Task.sleep(for: .milliseconds(5))
+                        try await watcher.withConnection { db in
+                            defer { _ = try? db.query("SELECT pg_advisory_unlock($1::bigint)", [.int64(lockKey)]) }
+                            var most = 0
+                            // Polls from the watcher's own thread; 3,000 polls of at least 10 ms is 30 s at most.
+                            for _ in 0..<3_000 where most < calls {
+                                let rows = try db.query(
+                                    "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND query NOT LIKE '%pg_stat_activity%'",
+                                    [PostgresParameter(marker)])
+                                most = max(most, rows.first?.int("n") ?? 0)
+                                if most < calls { _ = try db.query("SELECT pg_sleep(0.01)") }
+                            }
+                            return most
                         }
-                        return most
                     }
                     var most = 0
                     for try await value in group { most = max(most, value) }
