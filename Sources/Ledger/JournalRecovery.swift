@@ -13,6 +13,8 @@ public struct JournalRecovery: Service {
     let handler: any SettlementHandler
     let logger: Logger
     let interval: Duration
+    /// Directory scans, journal reads and unlinks run here, never on the cooperative pool.
+    let fileWork = FileWork(label: "tokmodel.ledger.journal-recovery")
 
     public init(directory: String, handler: any SettlementHandler, logger: Logger, interval: Duration = .seconds(1)) {
         self.directory = directory
@@ -32,7 +34,8 @@ public struct JournalRecovery: Service {
     @discardableResult
     public func recoverOnce() async -> Int {
         var recovered = 0
-        for orphan in SettlementJournal.orphans(in: directory, logger: logger) {
+        let orphans = await fileWork.run { [directory, logger] in SettlementJournal.orphans(in: directory, logger: logger) }
+        for orphan in orphans {
             if !orphan.settlements.isEmpty {
                 // Returns once every settlement is durable (committed — now or before — spooled, or rejected).
                 _ = await handler.settle(orphan.settlements)
@@ -40,7 +43,7 @@ public struct JournalRecovery: Service {
                     "settled a dead edge's journal", metadata: ["ledger.journal": "\(orphan.path)", "ledger.settlements": "\(orphan.settlements.count)"])
                 recovered += orphan.settlements.count
             }
-            orphan.remove()
+            await fileWork.run { orphan.remove() }
         }
         return recovered
     }

@@ -70,6 +70,8 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
     let governance: GovernanceStore
     let catalog: Catalog
     let spool: Spool
+    /// The spool's blocking writes, reads and truncations run here, never on the cooperative pool.
+    let spoolWork = FileWork(label: "tokmodel.ledger.spool")
     let logger: Logger
     let state = Mutex(State())
     let wake: AsyncStream<Void>
@@ -197,7 +199,8 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         }
         if !committed, !batch.isEmpty {
             do {
-                try spool.append(batch.map(\.settlement))
+                let settlements = batch.map(\.settlement)
+                try await spoolWork.run { [spool] in try spool.append(settlements) }
                 for item in batch { results[item.settlement.requestID] = .spooled }
                 await keepHoldsWhileSpooled(batch.map(\.settlement))
                 state.withLock { $0.stats.spooled += batch.count }
@@ -340,7 +343,7 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
         guard !spool.isEmpty, postgresDownSince == nil || ContinuousClock.now - lastAttempt >= configuration.retryInterval else { return }
         lastAttempt = .now
         do {
-            let spooled = try spool.readAll()
+            let spooled = try await spoolWork.run { [spool] in try spool.readAll() }
             var offset = 0
             while offset < spooled.count {
                 let chunk = spooled[offset..<min(offset + configuration.maxBatch, spooled.count)]
@@ -349,7 +352,7 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
                 await applyToRedis(Array(chunk), updates: settled)
                 offset += chunk.count
             }
-            try spool.clear()
+            try await spoolWork.run { [spool] in try spool.clear() }
             state.withLock { $0.stats.drained += spooled.count }
             logger.info("spool drained into postgres", metadata: ["ledger.settlements": "\(spooled.count)"])
             postgresDownSince = nil
