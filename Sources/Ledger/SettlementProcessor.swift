@@ -202,7 +202,7 @@ public final class SettlementProcessor: SettlementHandler, Service, Sendable {
                 let settlements = batch.map(\.settlement)
                 try await spoolWork.run { [spool] in try spool.append(settlements) }
                 for item in batch { results[item.settlement.requestID] = .spooled }
-                await keepHoldsWhileSpooled(batch.map(\.settlement))
+                await keepHoldsWhileSpooled(settlements)
                 state.withLock { $0.stats.spooled += batch.count }
             } catch {
                 // Neither PostgreSQL nor the disk: acknowledge nothing; the edges keep the settlements and retry.
