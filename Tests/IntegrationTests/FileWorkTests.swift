@@ -48,10 +48,10 @@ struct FileWorkTests {
         await #expect(throws: DiskFull.self) { try await work.run { () throws -> Int in throw DiskFull() } }
         let running = SharedCount()
         let finished = SharedCount()
-        let overlapped = try await withThrowingTaskGroup(of: Bool.self) { group in
+        let overlapped = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<20 {
                 group.addTask {
-                    try await work.run {
+                    await work.run {
                         let alone = running.add(1) == 1
                         finished.add(1)
                         running.add(-1)
@@ -59,7 +59,7 @@ struct FileWorkTests {
                     }
                 }
             }
-            return try await group.reduce(false) { $0 || $1 }
+            return await group.reduce(false) { $0 || $1 }
         }
         #expect(!overlapped)
         #expect(finished.current == 20)
